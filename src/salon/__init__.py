@@ -1,0 +1,1 @@
+"""Salon: one system to run a defense & security trade show."""
