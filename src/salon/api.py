@@ -12,10 +12,12 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 
 from salon.accounts.api import API_AUTH
+from salon.accreditation.api import router as accreditation_router
 from salon.audit.api import router as audit_router
 from salon.editions.api import router as editions_router
 from salon.errors import DomainError
 from salon.exhibitors.api import router as exhibitors_router
+from salon.matchmaking.api import router as matchmaking_router
 
 api = NinjaAPI(
     title="Salon API",
@@ -61,4 +63,6 @@ def not_found(request, exc):
 
 api.add_router("/", editions_router)
 api.add_router("/", exhibitors_router)
+api.add_router("/", accreditation_router)
+api.add_router("/", matchmaking_router)
 api.add_router("/audit", audit_router)

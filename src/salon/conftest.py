@@ -48,6 +48,12 @@ class ApiClient:
         return self._call("delete", path)
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """PBKDF2's production cost is deliberate; in tests it would only burn minutes."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def make_user(username: str, *roles: Role):
     user = get_user_model().objects.create_user(
         username=username, password="correct-horse-battery", email=f"{username}@example.org"
@@ -129,3 +135,39 @@ def company_factory(exhibitor_user):
         )
 
     return build
+
+
+# --- the role × endpoint matrices of each app's test_permission_matrix.py -------------------------------
+
+
+def expect(roles: tuple[str, ...], allowed: int, *allowed_roles: str) -> dict[str, int]:
+    """The listed roles get `allowed`; other signed-in roles 403; anonymous 401."""
+    return {
+        role: (allowed if role in allowed_roles else 401 if role == "anonymous" else 403) for role in roles
+    }
+
+
+def fill_ids(value, ids: dict):
+    """Replace "{name}" placeholders (in paths and bodies) by the ids of the objects a test world created."""
+    if isinstance(value, str) and value.startswith("{") and value.endswith("}") and value[1:-1] in ids:
+        return ids[value[1:-1]]
+    if isinstance(value, dict):
+        return {k: fill_ids(v, ids) for k, v in value.items()}
+    if isinstance(value, list):
+        return [fill_ids(v, ids) for v in value]
+    return value
+
+
+def call_endpoint(api: ApiClient, method: str, path: str, body, ids: dict):
+    """Call one matrix row; a body holding a `file` key (name, bytes) is sent as multipart."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    url = path.format(**ids)
+    if method in ("get", "delete"):
+        return getattr(api, method)(url)
+    body = fill_ids(body, ids)
+    if isinstance(body, dict) and "file" in body:
+        name, content = body["file"]
+        data = dict(body, file=SimpleUploadedFile(name, content))
+        return api.client.post("/api/v1" + url, data=data, **api.headers)
+    return getattr(api, method)(url, body)

@@ -119,6 +119,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns on every request when it is missing
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -140,3 +141,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("SALON_LOG_LEVEL", "WARNING")},
 }
+
+# Keys protecting personal data at rest (identity-document numbers). Comma-separated Fernet keys, newest
+# first, so old keys can still decrypt during a rotation. Unset: a key file is created in SALON_DATA_DIR/keys
+# (never in the repository).
+SALON_FIELD_KEYS = [k.strip() for k in os.environ.get("SALON_FIELD_KEYS", "").split(",") if k.strip()]
+SALON_KEY_DIR = DATA_DIR / "keys"

@@ -10,5 +10,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False)),
     path("api/openapi.json", RedirectView.as_view(url="/api/v1/openapi.json", permanent=False)),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("", include("salon.editions.urls")),
     path("", include("salon.exhibitors.urls")),
 ]

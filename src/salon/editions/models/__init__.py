@@ -98,3 +98,32 @@ class ParticipationRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.edition.slug} {self.country}: {self.regime}"
+
+
+class ZoneKind(models.TextChoices):
+    EXHIBITION = "exhibition", _("Exhibition hall")
+    CONFERENCE = "conference", _("Conference room")
+    DEMONSTRATION = "demonstration", _("Restricted demonstration area")
+    LOUNGE = "lounge", _("Delegation lounge")
+    SETUP = "setup", _("Exhibitor set-up")
+    OTHER = "other", _("Other")
+
+
+class Zone(models.Model):
+    """An area of the venue with its own entry rules (gates check them)."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="zones")
+    code = models.SlugField(max_length=40)
+    name_en = models.CharField(max_length=120)
+    name_fr = models.CharField(max_length=120)
+    kind = models.CharField(max_length=20, choices=ZoneKind.choices, default=ZoneKind.EXHIBITION)
+    capacity = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "code"], name="zone_code_unique_per_edition")
+        ]
+
+    def __str__(self) -> str:
+        return self.name_en

@@ -1,0 +1,327 @@
+"""The screening index: a million listed names held in flat arrays, blocked on pairs of name-part skeletons.
+
+Why pairs: a single common part ("Muhammad", "Ali") matches a large share of any list, while two parts of
+one name rarely co-occur by chance. Every listed name posts each unordered pair of its part skeletons
+(consonant keys, see `normalize`); a visitor's name looks up its own pairs, so order swaps and missing
+middle names still meet. A typo in one part is bridged by a deletion neighbourhood on skeletons
+(SymSpell-like) while the other part of the pair stays exact. Only names that share a pair are scored.
+
+Names live in numpy arrays (a padded matrix of token ids, one row per name); only the token *vocabulary*
+gets Python objects, and names share their tokens, so memory grows with the vocabulary, not the list.
+Candidates are scored in bulk by `scoring` (each distinct token compared once per visitor); only hits are
+re-scored one by one by `matching`, which also words the explanation.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import combinations
+
+import numpy as np
+
+from .matching import (
+    BIRTH_DATE_EQUAL_BONUS,
+    NATIONALITY_BONUS,
+    NameMatch,
+    align,
+    compare_parts,
+    corroborate,
+    explain,
+)
+from .models import Hit, Person, WatchlistEntry
+from .normalize import MAX_TOKENS, Token, analyse, name_keys, tokenize
+from .scoring import VocabularyTable, greedy_scores
+
+DEFAULT_THRESHOLD = 0.9
+MAX_BONUS = BIRTH_DATE_EQUAL_BONUS + NATIONALITY_BONUS
+MIN_DELETION_LENGTH = 2
+PARALLEL_MIN_PEOPLE = 500
+# The vectorised alignment breaks ties in another order than `matching.align`; keep a margin so a tie
+# never drops a name that the reference scorer would keep.
+TIE_SLACK = 0.02
+CHUNK_SIZE = 250
+
+ProgressCallback = Callable[[int], None]
+
+
+def _deletions(skeleton: str) -> set[str]:
+    return {skeleton[:i] + skeleton[i + 1 :] for i in range(len(skeleton))}
+
+
+def _pair_key(a: int, b: int) -> int:
+    return (a << 32) | b if a <= b else (b << 32) | a
+
+
+def _name_pairs(alternatives: list[tuple[int, ...]]) -> set[int]:
+    """Blocking keys of one name: every unordered pair of its parts' skeletons (a lone part pairs itself)."""
+    if len(alternatives) == 1:
+        return {_pair_key(a, a) for a in alternatives[0]}
+    keys: set[int] = set()
+    for first, second in combinations(alternatives, 2):
+        for a in first:
+            for b in second:
+                keys.add(_pair_key(a, b))
+    return keys
+
+
+class ScreeningIndex:
+    """Build once from the watch lists, then screen visitors one by one or in batches."""
+
+    def __init__(self) -> None:
+        self._vocab: dict[str, int] = {}
+        self._token_skeletons: list[tuple[int, ...]] = []
+        self._vocabulary = VocabularyTable()
+        self._skeletons: dict[str, int] = {}
+        self._neighbours: dict[str, list[int]] = {}
+        self._entry_ids: list[str] = []
+        self._entry_birth: list[str | None] = []
+        self._entry_countries: list[tuple[str, ...]] = []
+        self._name_text: list[str] = []
+        self._name_entry = np.zeros(0, dtype=np.int32)
+        self._name_tokens = np.zeros((0, MAX_TOKENS), dtype=np.int32)
+        self._name_lengths = np.zeros(0, dtype=np.int16)
+        self._pair_keys = np.zeros(0, dtype=np.int64)
+        self._pair_names = np.zeros(0, dtype=np.int32)
+
+    # ---------------------------------------------------------------- building
+
+    @classmethod
+    def build(cls, entries: Iterable[WatchlistEntry]) -> ScreeningIndex:
+        index = cls()
+        vocab, token_skeletons = index._vocab, index._token_skeletons
+        name_entry: list[int] = []
+        name_tokens: list[int] = []
+        name_lengths: list[int] = []
+        pair_keys: list[int] = []
+        pair_names: list[int] = []
+        for entry in entries:
+            entry_number = len(index._entry_ids)
+            index._entry_ids.append(entry.id)
+            index._entry_birth.append(entry.birth_date or None)
+            index._entry_countries.append(entry.countries)
+            seen: set[tuple[int, ...]] = set()
+            for name in entry.names:
+                ids: list[int] = []
+                for key in name_keys(name):
+                    token = vocab.get(key)
+                    if token is None:
+                        token = len(vocab)
+                        vocab[key] = token
+                        index._vocabulary.add(key, analyse(key))
+                        token_skeletons.append(index._skeleton_ids(key))
+                    ids.append(token)
+                signature = tuple(ids)
+                if not ids or signature in seen:
+                    continue
+                seen.add(signature)
+                name_number = len(index._name_text)
+                index._name_text.append(name)
+                name_entry.append(entry_number)
+                name_tokens.extend(ids)
+                name_lengths.append(len(ids))
+                for key in _name_pairs([token_skeletons[t] for t in ids]):
+                    pair_keys.append(key)
+                    pair_names.append(name_number)
+        index._name_entry = np.asarray(name_entry, dtype=np.int32)
+        lengths = np.asarray(name_lengths, dtype=np.int16)
+        flat = np.asarray(name_tokens, dtype=np.int32)
+        padded = np.full((len(lengths), MAX_TOKENS), -1, dtype=np.int32)
+        rows = np.repeat(np.arange(len(lengths)), lengths)
+        starts = np.repeat(np.cumsum(lengths, dtype=np.int64) - lengths, lengths)
+        padded[rows, np.arange(len(flat)) - starts] = flat
+        index._name_tokens, index._name_lengths = padded, lengths
+        index._vocabulary.freeze()
+        keys = np.asarray(pair_keys, dtype=np.int64)
+        order = np.argsort(keys, kind="stable")
+        index._pair_keys = keys[order]
+        index._pair_names = np.asarray(pair_names, dtype=np.int32)[order]
+        index._build_neighbours()
+        return index
+
+    def _skeleton_ids(self, key: str, create: bool = True) -> tuple[int, ...]:
+        """Skeleton ids of a token: its own, plus the one without a glued particle ("Dupont" -> "pont")."""
+        found: list[int] = []
+        for skeleton in analyse(key).blocking:
+            skeleton_id = self._skeletons.get(skeleton)
+            if skeleton_id is None and create:
+                skeleton_id = self._skeletons[skeleton] = len(self._skeletons)
+            if skeleton_id is not None:
+                found.append(skeleton_id)
+        return tuple(found)
+
+    def _build_neighbours(self) -> None:
+        """Deletion neighbourhood of every skeleton: skeletons one edit apart share a key."""
+        neighbours: dict[str, list[int]] = {}
+        for skeleton, skeleton_id in self._skeletons.items():
+            neighbours.setdefault(skeleton, []).append(skeleton_id)
+            if len(skeleton) >= MIN_DELETION_LENGTH:
+                for deleted in _deletions(skeleton):
+                    neighbours.setdefault(deleted, []).append(skeleton_id)
+        self._neighbours = neighbours
+
+    @property
+    def entry_count(self) -> int:
+        return len(self._entry_ids)
+
+    @property
+    def name_count(self) -> int:
+        return len(self._name_text)
+
+    # --------------------------------------------------------------- screening
+
+    def _near_skeletons(self, skeleton: str) -> set[int]:
+        near = set(self._neighbours.get(skeleton, ()))
+        if len(skeleton) >= MIN_DELETION_LENGTH:
+            for deleted in _deletions(skeleton):
+                near.update(self._neighbours.get(deleted, ()))
+        return near
+
+    def _candidate_names(self, tokens: list[Token]) -> np.ndarray:
+        forms = [analyse(token.key) for token in tokens]
+        exact = [self._skeleton_ids(token.key, create=False) for token in tokens]
+        near: list[set[int]] = []
+        for form in forms:
+            near_ids: set[int] = set()
+            for skeleton in form.blocking:
+                near_ids |= self._near_skeletons(skeleton)
+            near.append(near_ids)
+        keys: set[int] = set()
+        if len(tokens) == 1:
+            keys.update(_pair_key(s, s) for s in near[0])
+        for i, j in combinations(range(len(tokens)), 2):
+            for anchor in exact[j]:
+                keys.update(_pair_key(s, anchor) for s in near[i])
+            for anchor in exact[i]:
+                keys.update(_pair_key(anchor, s) for s in near[j])
+        if not keys:
+            return np.zeros(0, dtype=np.int32)
+        wanted = np.fromiter(keys, dtype=np.int64, count=len(keys))
+        starts = np.searchsorted(self._pair_keys, wanted, side="left")
+        ends = np.searchsorted(self._pair_keys, wanted, side="right")
+        found = ends > starts
+        if not found.any():
+            return np.zeros(0, dtype=np.int32)
+        slices = [self._pair_names[s:e] for s, e in zip(starts[found], ends[found], strict=True)]
+        return np.unique(np.concatenate(slices))
+
+    def _score_names(
+        self, tokens: list[Token], candidates: np.ndarray, floor: float
+    ) -> dict[int, tuple[float, int]]:
+        """Best name score per listed entry, for names scoring at least `floor`: entry -> (score, name)."""
+        if not len(candidates):
+            return {}
+        listed = self._name_tokens[candidates]
+        # Distinct tokens without sorting: mark them in a vocabulary-sized mask (padding -1 -> last slot).
+        present = np.zeros(len(self._vocab) + 1, dtype=bool)
+        present[listed] = True
+        present[-1] = False
+        vocabulary_ids = np.flatnonzero(present)
+        column = np.full(len(self._vocab) + 1, len(vocabulary_ids), dtype=np.int32)
+        column[vocabulary_ids] = np.arange(len(vocabulary_ids), dtype=np.int32)
+        keys = [token.key for token in tokens]
+        query_ids = [self._vocab.get(key, -1) for key in keys]
+        sims = self._vocabulary.similarity_matrix(keys, query_ids, vocabulary_ids)
+        sims = np.concatenate((sims, np.full((len(tokens), 1), -1.0)), axis=1)  # padding column
+        per_name = sims[:, column[listed]].transpose(1, 0, 2)  # (candidates, query, listed)
+        scores = greedy_scores(per_name, self._name_lengths[candidates])
+        keep = scores >= floor
+        best: dict[int, tuple[float, int]] = {}
+        entries = self._name_entry[candidates[keep]].tolist()
+        for entry, score, name_number in zip(
+            entries, scores[keep].tolist(), candidates[keep].tolist(), strict=True
+        ):
+            if score > best.get(entry, (-1.0, 0))[0]:
+                best[entry] = (score, name_number)
+        return best
+
+    def screen(self, person: Person, threshold: float = DEFAULT_THRESHOLD) -> list[Hit]:
+        """Hits for one person, best first; each carries its score and the reasons for it."""
+        query_names = [person.name]
+        if person.original_script_name and person.original_script_name != person.name:
+            query_names.append(person.original_script_name)
+        best: dict[int, tuple[float, int, list[Token]]] = {}
+        for query_name in query_names:
+            tokens = tokenize(query_name)
+            if not tokens:
+                continue
+            candidates = self._candidate_names(tokens)
+            floor = threshold - MAX_BONUS - TIE_SLACK
+            for entry, (score, name_number) in self._score_names(tokens, candidates, floor).items():
+                if score > best.get(entry, (-1.0, 0, []))[0]:
+                    best[entry] = (score, name_number, tokens)
+        hits: list[Hit] = []
+        for entry, (score, name_number, tokens) in best.items():
+            adjustment, _ = corroborate(
+                person.birth_date, self._entry_birth[entry], person.nationality, self._entry_countries[entry]
+            )
+            if score + adjustment + TIE_SLACK < threshold:
+                continue
+            hit = self._explain_hit(person, entry, name_number, tokens)
+            if hit.score >= threshold:
+                hits.append(hit)
+        hits.sort(key=lambda hit: (-hit.score, hit.entry_id))
+        return hits
+
+    def _explain_hit(self, person: Person, entry: int, name_number: int, tokens: list[Token]) -> Hit:
+        listed = tokenize(self._name_text[name_number])
+        similarities = [[compare_parts(q, other) for other in listed] for q in tokens]
+        match: NameMatch = align(similarities, len(tokens), len(listed))
+        adjustment, notes = corroborate(
+            person.birth_date, self._entry_birth[entry], person.nationality, self._entry_countries[entry]
+        )
+        score = round(min(1.0, max(0.0, match.score + adjustment)), 4)
+        return Hit(
+            person_id=person.id,
+            entry_id=self._entry_ids[entry],
+            score=score,
+            explanation=explain(tokens, listed, match, notes),
+            matched_name=self._name_text[name_number],
+        )
+
+    def screen_many(
+        self,
+        people: Sequence[Person],
+        threshold: float = DEFAULT_THRESHOLD,
+        workers: int | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> list[list[Hit]]:
+        """Screen a batch, in parallel over forked workers that share the built index copy-on-write."""
+        workers = workers or min(2, os.cpu_count() or 1)
+        chunks = [people[start : start + CHUNK_SIZE] for start in range(0, len(people), CHUNK_SIZE)]
+        results: list[list[Hit]] = []
+        for chunk_hits in self._run_chunks(chunks, threshold, workers):
+            results.extend(chunk_hits)
+            if progress is not None:
+                progress(len(chunk_hits))
+        return results
+
+    def _run_chunks(
+        self, chunks: list[Sequence[Person]], threshold: float, workers: int
+    ) -> Iterator[list[list[Hit]]]:
+        total = sum(len(chunk) for chunk in chunks)
+        if (
+            workers <= 1
+            or total < PARALLEL_MIN_PEOPLE
+            or "fork" not in multiprocessing.get_all_start_methods()
+        ):
+            for chunk in chunks:
+                yield [self.screen(person, threshold) for person in chunk]
+            return
+        global _SHARED_INDEX
+        _SHARED_INDEX = self
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                yield from pool.imap(_screen_chunk, [(chunk, threshold) for chunk in chunks])
+        finally:
+            _SHARED_INDEX = None
+
+
+_SHARED_INDEX: ScreeningIndex | None = None
+
+
+def _screen_chunk(job: tuple[Sequence[Person], float]) -> list[list[Hit]]:
+    chunk, threshold = job
+    assert _SHARED_INDEX is not None
+    return [_SHARED_INDEX.screen(person, threshold) for person in chunk]

@@ -1,0 +1,9 @@
+"""Signals other apps listen to, so that accreditation never imports them (imports point down only).
+
+registration_decided(sender=Registration, registration=...) — sent inside the decision's transaction
+whenever a registration becomes accredited or refused (by an officer or automatically).
+"""
+
+from django.dispatch import Signal
+
+registration_decided = Signal()
