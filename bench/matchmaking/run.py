@@ -131,6 +131,20 @@ def quality(data: dict) -> None:
         "dense": evaluate(dense, queries, exhibitor_ids, qrels),
         "hybrid": evaluate(hybrid, queries, exhibitor_ids, qrels),
     }
+    plain = Ranker(offer_texts, offer_vectors, center_languages=False)
+    ablation = {
+        "dense": evaluate(plain.scores(need_texts, need_vectors, "dense"), queries, exhibitor_ids, qrels),
+        "hybrid": evaluate(plain.scores(need_texts, need_vectors, "hybrid"), queries, exhibitor_ids, qrels),
+    }
+    test_ids = [q["id"] for q in queries if q["split"] == "test"]
+    test_cross = [q["id"] for q in queries if q["split"] == "test" and q["cross_lingual"]]
+    print("\nablation, test split nDCG@10 (all / cross-lingual), with vs without language centering:")
+    for mode in ("dense", "hybrid"):
+        centred, raw = modes[mode], ablation[mode]
+        print(
+            f"  {mode:<6} centred {mean(centred, test_ids, 0):.3f} / {mean(centred, test_cross, 0):.3f}"
+            f"   not centred {mean(raw, test_ids, 0):.3f} / {mean(raw, test_cross, 0):.3f}"
+        )
     for split in ("test", "dev"):
         print(f"\n{split} split — nDCG@10 (graded 0-2) | recall@10 of grade-2 exhibitors")
         header = f"{'BM25':>7}{'dense':>7}{'hybrid':>7}{'hyb-BM25':>9}{'hyb/BM25':>9}"

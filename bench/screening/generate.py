@@ -296,26 +296,53 @@ COUNTRIES = {
 }
 
 
+# Name frequencies are Zipf-like in real populations and lists (a few "Muhammad", "Wang", "Ivanov" and a
+# long tail): given names with exponent 1, family names flatter. Seed lists are written most common first;
+# the rank order of composed family names is a fixed shuffle.
+GIVEN_ZIPF = 1.0
+FAMILY_ZIPF = 0.7
+_CUMULATIVE: dict[tuple[int, float], tuple[list[Part], list[float]]] = {}
+
+
+def zipf_choice(parts: list[Part], rng: random.Random, exponent: float, shuffled: bool = False) -> Part:
+    cached = _CUMULATIVE.get((id(parts), exponent))
+    if cached is None:
+        ranked = list(parts)
+        if shuffled:
+            random.Random(len(ranked)).shuffle(ranked)
+        total, cumulative = 0.0, []
+        for rank in range(len(ranked)):
+            total += 1.0 / (rank + 1) ** exponent
+            cumulative.append(total)
+        cached = _CUMULATIVE[(id(parts), exponent)] = (ranked, cumulative)
+    ranked, cumulative = cached
+    return rng.choices(ranked, cum_weights=cumulative)[0]
+
+
+def given_part(pool: dict[str, list[Part]], rng: random.Random) -> Part:
+    # Composed pools (Chinese two-character given names) have no meaningful written order.
+    return zipf_choice(pool["given"], rng, GIVEN_ZIPF, shuffled=len(pool["given"]) > 2000)
+
+
 def family_part(pool: dict[str, list[Part]], rng: random.Random, seed_share: float) -> Part:
     if pool["synthetic"] and (not pool["family"] or rng.random() > seed_share):
-        return rng.choice(pool["synthetic"])
-    return rng.choice(pool["family"])
+        return zipf_choice(pool["synthetic"], rng, FAMILY_ZIPF, shuffled=True)
+    return zipf_choice(pool["family"], rng, FAMILY_ZIPF)
 
 
 def compose(culture: str, pools: dict[str, dict[str, list[Part]]], rng: random.Random) -> list[Part]:
     """Parts in display order (given names first, family last; Chinese family first)."""
     pool = pools[culture]
-    given = pool["given"]
     if culture == "arabic":
-        parts = [rng.choice(given), rng.choice(given)]
+        parts = [given_part(pool, rng), given_part(pool, rng)]
         if rng.random() < 0.25:
-            parts.append(rng.choice(given))
+            parts.append(given_part(pool, rng))
         parts.append(family_part(pool, rng, 0.1))
         return parts
     if culture in ("russian", "ukrainian"):
-        parts = [rng.choice(given)]
+        parts = [given_part(pool, rng)]
         if rng.random() < 0.6:
-            father = rng.choice(given).script or ""
+            father = given_part(pool, rng).script or ""
             stem = father[:-1] + "е" if father.endswith("й") else father
             patronymic = stem + ("вич" if stem.endswith("е") else "ович")
             parts.append(
@@ -326,10 +353,10 @@ def compose(culture: str, pools: dict[str, dict[str, list[Part]]], rng: random.R
         parts.append(family_part(pool, rng, 0.4))
         return parts
     if culture == "chinese":
-        return [rng.choice(pool["family"]), rng.choice(given)]
-    parts = [rng.choice(given)]
+        return [zipf_choice(pool["family"], rng, FAMILY_ZIPF), given_part(pool, rng)]
+    parts = [given_part(pool, rng)]
     if rng.random() < 0.35:
-        parts.append(rng.choice(given))
+        parts.append(given_part(pool, rng))
     parts.append(family_part(pool, rng, 0.3))
     return parts
 
@@ -556,7 +583,7 @@ def generate_people(count: int, entries: list[Entry], pairs: set[int], pools: di
             given_index = 1 if entry.culture == "chinese" else 0
             index = family_index if kind == "hn_same_given" else given_index
             replacement = (
-                family_part(pool, rng, 0.3) if kind == "hn_same_given" else rng.choice(pool["given"])
+                family_part(pool, rng, 0.3) if kind == "hn_same_given" else given_part(pool, rng)
             )
             if replacement.pid == parts[index].pid:
                 continue

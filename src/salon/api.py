@@ -11,12 +11,16 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 
+from salon.access.api import router as access_router
+from salon.analytics.api import router as analytics_router
 from salon.accounts.api import API_AUTH
 from salon.accreditation.api import router as accreditation_router
 from salon.audit.api import router as audit_router
+from salon.delegations.api import router as delegations_router
 from salon.editions.api import router as editions_router
 from salon.errors import DomainError
 from salon.exhibitors.api import router as exhibitors_router
+from salon.program.api import router as program_router
 from salon.matchmaking.api import router as matchmaking_router
 
 api = NinjaAPI(
@@ -64,5 +68,9 @@ def not_found(request, exc):
 api.add_router("/", editions_router)
 api.add_router("/", exhibitors_router)
 api.add_router("/", accreditation_router)
+api.add_router("/", program_router)
+api.add_router("/", delegations_router)
 api.add_router("/", matchmaking_router)
 api.add_router("/audit", audit_router)
+api.add_router("/", access_router)
+api.add_router("/", analytics_router)

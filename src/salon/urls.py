@@ -13,4 +13,10 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("salon.editions.urls")),
     path("", include("salon.exhibitors.urls")),
+    path("", include("salon.access.urls")),
+    path("", include("salon.program.urls")),
+    path("", include("salon.delegations.urls")),
+    path("", include("salon.accreditation.urls")),
+    path("", include("salon.matchmaking.urls")),
+    path("", include("salon.analytics.urls")),
 ]

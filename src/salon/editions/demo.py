@@ -30,6 +30,7 @@ class DemoContext:
     editions: dict[str, Edition] = field(default_factory=dict)
     logins: list[tuple[str, str, str]] = field(default_factory=list)  # (username, password, what to try)
     users: dict[str, object] = field(default_factory=dict)
+    registrations: dict[str, int] = field(default_factory=dict)  # demo logins' own registration ids
     out: object = sys.stderr
 
     def say(self, message: str) -> None:

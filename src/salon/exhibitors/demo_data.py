@@ -849,3 +849,23 @@ def _showcase_sentence(
         f"On its stand, visitors can discover the {product.name}, {_a(type_en)} {type_en}.",
         f"Sur son stand, les visiteurs pourront découvrir {product.name}, {article} {type_fr}.",
     )
+
+
+def demo_person(rng: random.Random, country: str) -> tuple[str, str, bool]:
+    """A fictitious person plausible for a country: (given name, family name, is_female).
+
+    Shared with the visitor demo so that 30,000 generated visitors carry the same cultural name banks.
+    """
+    bank = _bank()
+    spec = bank.countries.get(country) or bank.countries["FR"]
+    variant = _pick(rng, spec["variants"])
+    people = bank.people[_pick(rng, variant["people"])]
+    female = rng.random() < 0.35
+    slot = _below(rng, len(people["last"]))
+    given = _pick(rng, people["f"] if female else people["m"])
+    return given, (people["last_f"] if female else people["last"])[slot], female
+
+
+def demo_countries() -> tuple[str, ...]:
+    """ISO codes of the countries the name banks know."""
+    return tuple(sorted(_bank().countries))

@@ -7,7 +7,11 @@ from salon.api import api
 MATRIX_MODULES = [
     "salon.exhibitors.tests.test_permission_matrix",
     "salon.accreditation.tests.test_permission_matrix",
+    "salon.access.tests.test_permission_matrix",
+    "salon.program.tests.test_permission_matrix",
+    "salon.delegations.tests.test_permission_matrix",
     "salon.matchmaking.tests.test_permission_matrix",
+    "salon.analytics.tests.test_permission_matrix",
 ]
 PLACEHOLDER_ALIASES = {"{ref}": "{edition}", "{country}": "IL"}
 

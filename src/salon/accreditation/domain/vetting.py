@@ -14,7 +14,7 @@ from salon.accounts.domain.roles import Role, require_role
 from salon.accreditation.domain.watchlists import import_watch_list, screen_registrations
 from salon.accreditation.models import Registration, RegistrationStatus, VettingSettings
 from salon.accreditation.signals import registration_decided
-from salon.audit.domain.chain import record
+from salon.audit.domain.chain import Decision, record, record_many
 from salon.errors import DomainError
 
 MIN_REASON_LENGTH = 5
@@ -57,30 +57,41 @@ def screen_and_route(registrations: Sequence[Registration]) -> None:
     counts = screen_registrations(registrations, settings_row.screening_threshold)
     trusted = set(settings_row.auto_accredit_sectors or [])
     now = timezone.now()
+    accredited = []
     for registration in registrations:
-        hits = counts[registration.pk]
         if (
-            hits == 0
+            counts[registration.pk] == 0
             and registration.sector in trusted
             and registration.status == RegistrationStatus.NEEDS_REVIEW
         ):
             registration.status = RegistrationStatus.ACCREDITED
             registration.decision_reason = _("Accredited automatically: no watch-list hit, sector accepted.")
             registration.decided_at = now
-            registration.save(update_fields=["status", "decision_reason", "decided_at"])
-            registration_decided.send(sender=Registration, registration=registration)
-            notify(registration)
-        record(
-            actor="screening",
-            action="registration.screened",
-            target=registration,
-            edition_id=registration.edition_id,
-            payload={
-                "hits": hits,
-                "status": registration.status,
-                "threshold": settings_row.screening_threshold,
-            },
+            accredited.append(registration)
+    ids = [r.pk for r in accredited]
+    for start in range(0, len(ids), 2000):  # one UPDATE per chunk: the values are the same for all
+        Registration.objects.filter(pk__in=ids[start : start + 2000]).update(
+            status=RegistrationStatus.ACCREDITED, decision_reason=accredited[0].decision_reason, decided_at=now
         )
+    for registration in accredited:
+        registration_decided.send(sender=Registration, registration=registration)
+        notify(registration)
+    record_many(
+        [
+            Decision(
+                actor="screening",
+                action="registration.screened",
+                target=registration,
+                edition_id=registration.edition_id,
+                payload={
+                    "hits": counts[registration.pk],
+                    "status": registration.status,
+                    "threshold": settings_row.screening_threshold,
+                },
+            )
+            for registration in registrations
+        ]
+    )
 
 
 def _decide(

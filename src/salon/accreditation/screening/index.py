@@ -18,26 +18,30 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import combinations
+from multiprocessing.pool import Pool
 
 import numpy as np
 
 from .matching import (
+    ATTESTED_NEIGHBOUR_CAP,
     BIRTH_DATE_EQUAL_BONUS,
     NATIONALITY_BONUS,
     NameMatch,
     align,
     compare_parts,
     corroborate,
+    dates_agree,
     explain,
 )
 from .models import Hit, Person, WatchlistEntry
-from .normalize import MAX_TOKENS, Token, analyse, name_keys, tokenize
+from .normalize import MAX_TOKENS, Token, TokenForm, analyse, name_keys, tokenize
 from .scoring import VocabularyTable, greedy_scores
 
 DEFAULT_THRESHOLD = 0.9
 MAX_BONUS = BIRTH_DATE_EQUAL_BONUS + NATIONALITY_BONUS
 MIN_DELETION_LENGTH = 2
 PARALLEL_MIN_PEOPLE = 500
+PARALLEL_MIN_NAMES = 50_000
 # The vectorised alignment breaks ties in another order than `matching.align`; keep a margin so a tie
 # never drops a name that the reference scorer would keep.
 TIE_SLACK = 0.02
@@ -52,18 +56,6 @@ def _deletions(skeleton: str) -> set[str]:
 
 def _pair_key(a: int, b: int) -> int:
     return (a << 32) | b if a <= b else (b << 32) | a
-
-
-def _name_pairs(alternatives: list[tuple[int, ...]]) -> set[int]:
-    """Blocking keys of one name: every unordered pair of its parts' skeletons (a lone part pairs itself)."""
-    if len(alternatives) == 1:
-        return {_pair_key(a, a) for a in alternatives[0]}
-    keys: set[int] = set()
-    for first, second in combinations(alternatives, 2):
-        for a in first:
-            for b in second:
-                keys.add(_pair_key(a, b))
-    return keys
 
 
 class ScreeningIndex:
@@ -88,42 +80,56 @@ class ScreeningIndex:
     # ---------------------------------------------------------------- building
 
     @classmethod
-    def build(cls, entries: Iterable[WatchlistEntry]) -> ScreeningIndex:
+    def build(cls, entries: Iterable[WatchlistEntry], workers: int | None = None) -> ScreeningIndex:
+        """Index the listed names. Tokenising a million names is the costly part: it runs on forked workers
+        (`workers`, default up to 2); the id bookkeeping stays here and the blocking pairs are vectorised."""
         index = cls()
-        vocab, token_skeletons = index._vocab, index._token_skeletons
-        name_entry: list[int] = []
-        name_tokens: list[int] = []
-        name_lengths: list[int] = []
-        pair_keys: list[int] = []
-        pair_names: list[int] = []
-        for entry in entries:
-            entry_number = len(index._entry_ids)
+        texts: list[str] = []
+        owners: list[int] = []
+        for entry_number, entry in enumerate(entries):
             index._entry_ids.append(entry.id)
             index._entry_birth.append(entry.birth_date or None)
             index._entry_countries.append(entry.countries)
-            seen: set[tuple[int, ...]] = set()
-            for name in entry.names:
-                ids: list[int] = []
-                for key in name_keys(name):
+            texts.extend(entry.names)
+            owners.extend([entry_number] * len(entry.names))
+        workers = workers or min(2, os.cpu_count() or 1)
+        parallel = workers > 1 and len(texts) >= PARALLEL_MIN_NAMES and _can_fork()
+        pool = multiprocessing.get_context("fork").Pool(workers) if parallel else None
+        try:
+            key_lines = _map_chunks(pool, _keys_of_names, texts)
+            vocab = index._vocab
+            name_entry: list[int] = []
+            name_tokens: list[int] = []
+            name_lengths: list[int] = []
+            seen: set[tuple[int, tuple[int, ...]]] = set()
+            for text, owner, line in zip(texts, owners, key_lines, strict=True):
+                if not line:
+                    continue
+                ids = []
+                for key in line.split(" "):
                     token = vocab.get(key)
                     if token is None:
-                        token = len(vocab)
-                        vocab[key] = token
-                        index._vocabulary.add(key, analyse(key))
-                        token_skeletons.append(index._skeleton_ids(key))
+                        token = vocab[key] = len(vocab)
                     ids.append(token)
-                signature = tuple(ids)
-                if not ids or signature in seen:
+                signature = (owner, tuple(ids))
+                if signature in seen:
                     continue
                 seen.add(signature)
-                name_number = len(index._name_text)
-                index._name_text.append(name)
-                name_entry.append(entry_number)
+                index._name_text.append(text)
+                name_entry.append(owner)
                 name_tokens.extend(ids)
                 name_lengths.append(len(ids))
-                for key in _name_pairs([token_skeletons[t] for t in ids]):
-                    pair_keys.append(key)
-                    pair_names.append(name_number)
+            del seen, key_lines
+            keys = list(vocab)
+            forms = _map_chunks(pool, _forms_of_keys, keys)
+        finally:
+            if pool is not None:
+                pool.close()
+                pool.join()
+        for key, form in zip(keys, forms, strict=True):
+            index._vocabulary.add(key, form)
+            index._token_skeletons.append(index._skeleton_ids_of(form.blocking))
+        index._vocabulary.freeze()
         index._name_entry = np.asarray(name_entry, dtype=np.int32)
         lengths = np.asarray(name_lengths, dtype=np.int16)
         flat = np.asarray(name_tokens, dtype=np.int32)
@@ -132,24 +138,61 @@ class ScreeningIndex:
         starts = np.repeat(np.cumsum(lengths, dtype=np.int64) - lengths, lengths)
         padded[rows, np.arange(len(flat)) - starts] = flat
         index._name_tokens, index._name_lengths = padded, lengths
-        index._vocabulary.freeze()
-        keys = np.asarray(pair_keys, dtype=np.int64)
-        order = np.argsort(keys, kind="stable")
-        index._pair_keys = keys[order]
-        index._pair_names = np.asarray(pair_names, dtype=np.int32)[order]
+        index._pair_keys, index._pair_names = index._blocking_pairs()
         index._build_neighbours()
         return index
 
-    def _skeleton_ids(self, key: str, create: bool = True) -> tuple[int, ...]:
-        """Skeleton ids of a token: its own, plus the one without a glued particle ("Dupont" -> "pont")."""
+    def _blocking_pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every unordered pair of part skeletons of every name (a lone part pairs itself), sorted by key,
+        without repeats: what `_candidate_names` looks up."""
+        width = max((len(skeletons) for skeletons in self._token_skeletons), default=1)
+        alternatives = np.full((len(self._token_skeletons) + 1, width), -1, dtype=np.int64)
+        for token, skeletons in enumerate(self._token_skeletons):
+            alternatives[token, : len(skeletons)] = skeletons
+        tokens, lengths = self._name_tokens, self._name_lengths
+        names = np.arange(len(lengths), dtype=np.int64)
+        found_keys: list[np.ndarray] = []
+        found_names: list[np.ndarray] = []
+
+        def post(rows: np.ndarray, first: np.ndarray, second: np.ndarray) -> None:
+            for a in range(width):
+                for b in range(width):
+                    left, right = first[:, a], second[:, b]
+                    ok = (left >= 0) & (right >= 0)
+                    low, high = np.minimum(left[ok], right[ok]), np.maximum(left[ok], right[ok])
+                    found_keys.append((low << 32) | high)
+                    found_names.append(rows[ok])
+
+        single = lengths == 1
+        if single.any():
+            skeletons = alternatives[tokens[single, 0]]
+            post(names[single], skeletons, skeletons)
+        for i, j in combinations(range(int(lengths.max(initial=0))), 2):
+            rows = lengths > j
+            if rows.any():
+                post(names[rows], alternatives[tokens[rows, i]], alternatives[tokens[rows, j]])
+        if not found_keys:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
+        keys, owners = np.concatenate(found_keys), np.concatenate(found_names)
+        order = np.lexsort((owners, keys))
+        keys, owners = keys[order], owners[order]
+        fresh = np.ones(len(keys), dtype=bool)
+        fresh[1:] = (keys[1:] != keys[:-1]) | (owners[1:] != owners[:-1])
+        return keys[fresh], owners[fresh].astype(np.int32)
+
+    def _skeleton_ids_of(self, blocking: tuple[str, ...], create: bool = True) -> tuple[int, ...]:
         found: list[int] = []
-        for skeleton in analyse(key).blocking:
+        for skeleton in blocking:
             skeleton_id = self._skeletons.get(skeleton)
             if skeleton_id is None and create:
                 skeleton_id = self._skeletons[skeleton] = len(self._skeletons)
             if skeleton_id is not None:
                 found.append(skeleton_id)
         return tuple(found)
+
+    def _skeleton_ids(self, key: str, create: bool = True) -> tuple[int, ...]:
+        """Skeleton ids of a token: its own, plus the one without a glued particle ("Dupont" -> "pont")."""
+        return self._skeleton_ids_of(analyse(key).blocking, create)
 
     def _build_neighbours(self) -> None:
         """Deletion neighbourhood of every skeleton: skeletons one edit apart share a key."""
@@ -206,10 +249,19 @@ class ScreeningIndex:
         slices = [self._pair_names[s:e] for s, e in zip(starts[found], ends[found], strict=True)]
         return np.unique(np.concatenate(slices))
 
+    def _attested(self, tokens: list[Token]) -> list[bool]:
+        """Which query parts are themselves name parts of the list (their neighbours are other names)."""
+        known = self._vocabulary.canonical_set
+        return [
+            not form.abjad and form.canonical in known for form in (analyse(token.key) for token in tokens)
+        ]
+
     def _score_names(
         self, tokens: list[Token], candidates: np.ndarray, floor: float
-    ) -> dict[int, tuple[float, int]]:
-        """Best name score per listed entry, for names scoring at least `floor`: entry -> (score, name)."""
+    ) -> dict[int, tuple[float, int, float, int]]:
+        """Best name scores per listed entry, for names scoring at least `floor`:
+        entry -> (score, name, strict score, strict name); the strict score caps the neighbour matches of
+        attested query parts (see `matching.align`)."""
         if not len(candidates):
             return {}
         listed = self._name_tokens[candidates]
@@ -222,18 +274,34 @@ class ScreeningIndex:
         column[vocabulary_ids] = np.arange(len(vocabulary_ids), dtype=np.int32)
         keys = [token.key for token in tokens]
         query_ids = [self._vocab.get(key, -1) for key in keys]
-        sims = self._vocabulary.similarity_matrix(keys, query_ids, vocabulary_ids)
-        sims = np.concatenate((sims, np.full((len(tokens), 1), -1.0)), axis=1)  # padding column
-        per_name = sims[:, column[listed]].transpose(1, 0, 2)  # (candidates, query, listed)
-        scores = greedy_scores(per_name, self._name_lengths[candidates])
+        sims, neighbour = self._vocabulary.similarity_matrix(keys, query_ids, vocabulary_ids)
+        padding = np.full((len(tokens), 1), -1.0)
+        lengths = self._name_lengths[candidates]
+        gather = column[listed]
+        scores = greedy_scores(
+            np.concatenate((sims, padding), axis=1)[:, gather].transpose(1, 0, 2), lengths
+        )  # per_name is (candidates, query, listed)
+        capped = neighbour & np.asarray(self._attested(tokens))[:, None] & (sims > ATTESTED_NEIGHBOUR_CAP)
+        if capped.any():
+            strict_sims = np.where(capped, ATTESTED_NEIGHBOUR_CAP, sims)
+            strict = greedy_scores(
+                np.concatenate((strict_sims, padding), axis=1)[:, gather].transpose(1, 0, 2), lengths
+            )
+        else:
+            strict = scores
         keep = scores >= floor
-        best: dict[int, tuple[float, int]] = {}
+        best: dict[int, tuple[float, int, float, int]] = {}
         entries = self._name_entry[candidates[keep]].tolist()
-        for entry, score, name_number in zip(
-            entries, scores[keep].tolist(), candidates[keep].tolist(), strict=True
+        for entry, score, strict_score, name_number in zip(
+            entries, scores[keep].tolist(), strict[keep].tolist(), candidates[keep].tolist(), strict=True
         ):
-            if score > best.get(entry, (-1.0, 0))[0]:
-                best[entry] = (score, name_number)
+            previous = best.get(entry)
+            if previous is None:
+                best[entry] = (score, name_number, strict_score, name_number)
+                continue
+            loose_best = (score, name_number) if score > previous[0] else previous[:2]
+            strict_best = (strict_score, name_number) if strict_score > previous[2] else previous[2:]
+            best[entry] = (*loose_best, *strict_best)
         return best
 
     def screen(self, person: Person, threshold: float = DEFAULT_THRESHOLD) -> list[Hit]:
@@ -242,13 +310,17 @@ class ScreeningIndex:
         if person.original_script_name and person.original_script_name != person.name:
             query_names.append(person.original_script_name)
         best: dict[int, tuple[float, int, list[Token]]] = {}
+        floor = threshold - MAX_BONUS - TIE_SLACK
         for query_name in query_names:
             tokens = tokenize(query_name)
             if not tokens:
                 continue
             candidates = self._candidate_names(tokens)
-            floor = threshold - MAX_BONUS - TIE_SLACK
-            for entry, (score, name_number) in self._score_names(tokens, candidates, floor).items():
+            for entry, (score, name_number, strict_score, strict_name) in self._score_names(
+                tokens, candidates, floor
+            ).items():
+                if not dates_agree(person.birth_date, self._entry_birth[entry]):
+                    score, name_number = strict_score, strict_name
                 if score > best.get(entry, (-1.0, 0, []))[0]:
                     best[entry] = (score, name_number, tokens)
         hits: list[Hit] = []
@@ -267,7 +339,10 @@ class ScreeningIndex:
     def _explain_hit(self, person: Person, entry: int, name_number: int, tokens: list[Token]) -> Hit:
         listed = tokenize(self._name_text[name_number])
         similarities = [[compare_parts(q, other) for other in listed] for q in tokens]
-        match: NameMatch = align(similarities, len(tokens), len(listed))
+        agree = dates_agree(person.birth_date, self._entry_birth[entry])
+        match: NameMatch = align(
+            similarities, len(tokens), len(listed), None if agree else self._attested(tokens)
+        )
         adjustment, notes = corroborate(
             person.birth_date, self._entry_birth[entry], person.nationality, self._entry_countries[entry]
         )
@@ -319,6 +394,29 @@ class ScreeningIndex:
 
 
 _SHARED_INDEX: ScreeningIndex | None = None
+BUILD_CHUNKS = 16
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _keys_of_names(names: list[str]) -> list[str]:
+    """Token keys of each name, space-joined (keys hold no space): a compact answer to send back."""
+    return [" ".join(name_keys(name)) for name in names]
+
+
+def _forms_of_keys(keys: list[str]) -> list[TokenForm]:
+    return [analyse(key) for key in keys]
+
+
+def _map_chunks(pool: Pool | None, function: Callable[[list[str]], list], items: list[str]) -> list:
+    """`function` over `items` in order, in chunks, on the pool's workers when there is one."""
+    step = max(1, -(-len(items) // BUILD_CHUNKS))
+    chunks = [items[start : start + step] for start in range(0, len(items), step)]
+    if pool is None:
+        return [result for chunk in chunks for result in function(chunk)]
+    return [result for answer in pool.map(function, chunks) for result in answer]
 
 
 def _screen_chunk(job: tuple[Sequence[Person], float]) -> list[list[Hit]]:

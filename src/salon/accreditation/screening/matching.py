@@ -3,10 +3,17 @@
 Name parts are aligned independently of their order (greedy on the best pairs), so "Petrov Oleg" meets
 "Oleg Petrov". The shorter name is the reference: every part of it must find a partner, while extra parts
 on the longer side (a middle name, a patronymic) cost only a little.
+
+A one-edit or sounds-alike match is a slip only if the visitor's spelling is not itself a name: when it is
+a name part attested on the list ("Lanlang" next to the listed "Fanlang"), it is more likely another
+person's real name, and such a *neighbour* counts as a match only when the birth date backs it. The index
+scores every candidate both ways (`attested` given or not) and keeps the strict score for entries whose
+birth date does not agree.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
@@ -26,6 +33,8 @@ WEAKEST_PART_MARGIN = 0.1
 MIN_PART_SIMILARITY = 0.5
 EXTRA_PART_PENALTY = 0.02
 SINGLE_PART_FACTOR = 0.7
+# A neighbour match of an attested spelling, without an agreeing birth date: never enough on its own.
+ATTESTED_NEIGHBOUR_CAP = 0.7
 
 BIRTH_DATE_EQUAL_BONUS = 0.05
 BIRTH_YEAR_EQUAL_BONUS = 0.03
@@ -40,6 +49,7 @@ NATIONALITY_PENALTY = 0.03
 class PartMatch(NamedTuple):
     similarity: float
     reason: str
+    neighbour: bool = False  # Latin spellings merely close (typo, sounds alike), not equal or equivalent
 
 
 def compare_parts(query: Token, listed: Token) -> PartMatch:
@@ -67,12 +77,12 @@ def compare_parts(query: Token, listed: Token) -> PartMatch:
         OSA.normalized_similarity(query.key, listed.key),
     )
     if (
-        q_form.skeleton == l_form.skeleton
-        and len(q_form.skeleton) >= 3
+        q_form.skeleton_v == l_form.skeleton_v
+        and len(q_form.skeleton_v) >= 3
         and not (q_form.in_table or l_form.in_table)
         and SOUNDS_ALIKE_MIN_SPELLING <= similarity < SOUNDS_ALIKE
     ):
-        return PartMatch(SOUNDS_ALIKE, "sounds alike")
+        return PartMatch(SOUNDS_ALIKE, "sounds alike", True)
     if (len(query.key) == 1 or len(listed.key) == 1) and query.key[0] == listed.key[0]:
         return PartMatch(INITIAL, "initial")
     distance = min(
@@ -85,7 +95,7 @@ def compare_parts(query: Token, listed: Token) -> PartMatch:
         similarity = min(similarity, TWO_EDITS_CAP)
     elif distance > 2:
         similarity = min(similarity, MANY_EDITS_CAP)
-    return PartMatch(similarity, f"typo, {distance} edit{'s' if distance > 1 else ''}")
+    return PartMatch(similarity, f"typo, {distance} edit{'s' if distance > 1 else ''}", True)
 
 
 def _compare_abjad(query: Token, listed: Token, q_form: TokenForm, l_form: TokenForm) -> PartMatch:
@@ -109,8 +119,20 @@ class NameMatch(NamedTuple):
     unmatched_query: list[int]
 
 
-def align(similarities: list[list[PartMatch]], n_query: int, n_listed: int) -> NameMatch:
-    """Order-free greedy alignment of name parts; `similarities[i][j]` compares query i with listed j."""
+def align(
+    similarities: list[list[PartMatch]],
+    n_query: int,
+    n_listed: int,
+    attested: Sequence[bool] | None = None,
+) -> NameMatch:
+    """Order-free greedy alignment of name parts; `similarities[i][j]` compares query i with listed j.
+
+    `attested[i]`: query part i is itself a name part of the list, so its neighbour matches are capped."""
+    if attested is not None and any(attested):
+        similarities = [
+            [_cap_neighbour(part) if attested[i] and part.neighbour else part for part in similarities[i]]
+            for i in range(n_query)
+        ]
     ranked = sorted(
         ((similarities[i][j].similarity, i, j) for i in range(n_query) for j in range(n_listed)),
         reverse=True,
@@ -143,6 +165,21 @@ def align(similarities: list[list[PartMatch]], n_query: int, n_listed: int) -> N
         [j for j in range(n_listed) if j not in used_l],
         [i for i in range(n_query) if i not in used_q],
     )
+
+
+def _cap_neighbour(part: PartMatch) -> PartMatch:
+    if part.similarity <= ATTESTED_NEIGHBOUR_CAP:
+        return part
+    return PartMatch(ATTESTED_NEIGHBOUR_CAP, f"{part.reason}, itself a listed name", True)
+
+
+def dates_agree(person_birth: str | None, listed_birth: str | None) -> bool:
+    """Same birth year and no conflict at the finer precision both sides know."""
+    ours, theirs = _date_parts(person_birth), _date_parts(listed_birth)
+    if not ours or not theirs:
+        return False
+    precision = min(len(ours), len(theirs))
+    return ours[:precision] == theirs[:precision]
 
 
 def _date_parts(value: str | None) -> list[int]:

@@ -123,6 +123,10 @@ class TokenForm(NamedTuple):
     core: str  # canonical without a glued particle ("dupont" -> "pont"); same as canonical if none
     core_skeleton: str
     in_table: bool  # a known given name: the equivalence table, not the phonetic key, decides its variants
+    # Consonant key for "sounds alike" between two Latin spellings: v stays a consonant ("Teravchuk" is not
+    # "Terorchuk", only the bridge to Arabic and Hebrew script drops it) and consonants that a vowel
+    # separates stay two ("Yüceltetaş" is not "Yüceltaş").
+    skeleton_v: str
     # Every skeleton the index blocks this token under: the main one, the particle-free one, the one of
     # the spelling before the tables (a typo inside "Mykola" must still meet "Mykola"), and one that keeps
     # v as a consonant (Latin-to-Latin, "Medvedev" is not "M-d").
@@ -339,6 +343,14 @@ def _finish_skeleton(word: str, keep_v: bool = False) -> str:
     return _DOUBLES.sub(r"\1", head + dropped.sub("", word[1:]))
 
 
+def _sounds_key(canonical: str) -> str:
+    word = _SKELETON_DIGRAPHS.sub(lambda match: _SKELETON_PAIRS[match.group()], canonical)
+    word = _DOUBLES.sub(r"\1", word.translate(_SKELETON_LETTERS))
+    if len(word) > 2 and word.endswith("h"):
+        word = word[:-1]
+    return (word[:1] if word[:1] not in "aeiouw" else "") + _SKELETON_VOWELS.sub("", word[1:])
+
+
 EQUIVALENTS_LIGHT: dict[str, str] = {
     _light(variant): _light(canonical) for variant, canonical in EQUIVALENTS.items()
 }
@@ -350,7 +362,7 @@ def analyse(key: str) -> TokenForm:
     if key.startswith(ABJAD_MARK):
         body = key[1:]
         skeleton = _finish_skeleton(body) or body
-        return TokenForm(body, skeleton, True, False, body, body, skeleton, False, (skeleton,))
+        return TokenForm(body, skeleton, True, False, body, body, skeleton, False, skeleton, (skeleton,))
     light = _light(key)
     mapped = EQUIVALENTS_LIGHT.get(light)
     word = _reduce_abd(mapped or light)
@@ -360,6 +372,7 @@ def analyse(key: str) -> TokenForm:
     core = _GLUED_PARTICLE.sub("", word) if not mapped else word
     skeleton, core_skeleton = skeleton_of_latin(word), skeleton_of_latin(core)
     blocking = (skeleton, core_skeleton, skeleton_of_latin(light), skeleton_of_latin(word, keep_v=True))
+    skeleton_v = _sounds_key(word)
     return TokenForm(
         word,
         skeleton,
@@ -369,6 +382,7 @@ def analyse(key: str) -> TokenForm:
         core,
         core_skeleton,
         mapped is not None,
+        skeleton_v,
         tuple(dict.fromkeys(blocking)),
     )
 

@@ -165,6 +165,15 @@ def read_watchlist(path: Path | str, today: dt.date | None = None) -> Iterator[W
     path = Path(path)
     today = today or dt.date.today()
     kind = detect_format(path)
+    # A million entries share a few tens of thousands of dates: validate each distinct one once.
+    valid_dates: dict[str, str | None] = {}
+
+    def birth_of(line: int, column: str, value: str) -> str | None:
+        found = valid_dates.get(value, "")
+        if found == "":
+            found = valid_dates[value] = parse_birth_date(path, line, column, value, today)
+        return found
+
     for line, row, _ in _rows(path):
         entry_id = row["id"].strip()
         if not entry_id:
@@ -175,11 +184,11 @@ def read_watchlist(path: Path | str, today: dt.date | None = None) -> Iterator[W
             names = [_check_name(path, line, "name", row["name"])]
             names += [_check_name(path, line, "aliases", alias) for alias in _split(row["aliases"])]
             dates = _split(row["birth_date"])
-            birth = parse_birth_date(path, line, "birth_date", dates[0], today) if dates else None
+            birth = birth_of(line, "birth_date", dates[0]) if dates else None
             countries = tuple(_split(row["countries"]))
         else:
             names = [_check_name(path, line, "name", row["name"])]
-            birth = parse_birth_date(path, line, "birth_date", row.get("birth_date", ""), today)
+            birth = birth_of(line, "birth_date", row.get("birth_date", ""))
             countries = tuple(_split(row.get("nationality", "")))
         yield WatchlistEntry(entry_id, tuple(dict.fromkeys(names)), birth, countries)
 

@@ -45,10 +45,13 @@ class VocabularyTable:
         self._canonical_id: list[int] = []
         self._core_id: list[int] = []
         self._skeleton_id: list[int] = []
+        self._skeleton_v_id: list[int] = []
         self._flags: list[tuple[bool, bool, bool]] = []
         self.canonical_id = np.zeros(0, dtype=np.int32)
         self.core_id = np.zeros(0, dtype=np.int32)
         self.skeleton_id = np.zeros(0, dtype=np.int32)
+        self.skeleton_v_id = np.zeros(0, dtype=np.int32)
+        self.canonical_set: frozenset[str] = frozenset()
         self.skeleton_length = np.zeros(0, dtype=np.int16)
         self.key_length = np.zeros(0, dtype=np.int16)
         self.first_char = np.zeros(0, dtype=np.int32)
@@ -72,12 +75,15 @@ class VocabularyTable:
         self._canonical_id.append(self.string_id(form.canonical))
         self._core_id.append(self.string_id(form.core))
         self._skeleton_id.append(self.string_id("\x00" + form.skeleton))
+        self._skeleton_v_id.append(self.string_id("\x01" + form.skeleton_v))
         self._flags.append((form.abjad, form.variant, form.in_table))
 
     def freeze(self) -> None:
         self.canonical_id = np.asarray(self._canonical_id, dtype=np.int32)
         self.core_id = np.asarray(self._core_id, dtype=np.int32)
         self.skeleton_id = np.asarray(self._skeleton_id, dtype=np.int32)
+        self.skeleton_v_id = np.asarray(self._skeleton_v_id, dtype=np.int32)
+        self.canonical_set = frozenset(self.canonical)
         self.skeleton_length = np.asarray([len(s) for s in self.skeleton], dtype=np.int16)
         self.key_length = np.asarray([len(k) for k in self.keys], dtype=np.int16)
         self.canonical_length = np.asarray([len(k) for k in self.canonical], dtype=np.int16)
@@ -92,8 +98,9 @@ class VocabularyTable:
 
     def similarity_matrix(
         self, query_keys: list[str], query_ids: list[int], unique: np.ndarray
-    ) -> np.ndarray:
-        """sims[i, u] = compare_parts(query token i, vocabulary token unique[u]).similarity."""
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """sims[i, u] = compare_parts(query token i, vocabulary token unique[u]).similarity, and the
+        matching `neighbour` flags."""
         forms = [analyse(key) for key in query_keys]
 
         def cdist(query: list[str], listed: list[str], scorer=_OSA, dtype=np.float32) -> np.ndarray:  # noqa: ANN001
@@ -114,15 +121,17 @@ class VocabularyTable:
             distance = np.minimum(distance, edits)
         q_skeleton_id = np.asarray([self.string_id("\x00" + f.skeleton, False) for f in forms])[:, None]
         q_skeleton_length = np.asarray([len(f.skeleton) for f in forms])[:, None]
+        q_skeleton_v_length = np.asarray([len(f.skeleton_v) for f in forms])[:, None]
         skeleton_equal = q_skeleton_id == self.skeleton_id[unique][None, :]
-        skeleton_length = self.skeleton_length[unique][None, :]
+        q_skeleton_v_id = np.asarray([self.string_id("\x01" + f.skeleton_v, False) for f in forms])[:, None]
+        skeleton_v_equal = (q_skeleton_v_id == self.skeleton_v_id[unique][None, :]) & (q_skeleton_v_id >= 0)
 
         # Latin vs Latin.
         sims = spelling
         q_in_table = np.asarray([f.in_table for f in forms])[:, None]
         sounds = (
-            skeleton_equal
-            & (skeleton_length >= 3)
+            skeleton_v_equal
+            & (q_skeleton_v_length >= 3)
             & ~(q_in_table | self.in_table[unique][None, :])
             & (spelling >= SOUNDS_ALIKE_MIN_SPELLING)
             & (spelling < SOUNDS_ALIKE)
@@ -136,6 +145,7 @@ class VocabularyTable:
             q_first == self.first_char[unique][None, :]
         )
         sims = np.where(initial & ~sounds, INITIAL, sims)
+        neighbour = ~(initial & ~sounds)
         q_canonical = np.asarray([self.string_id(f.canonical, False) for f in forms])[:, None]
         q_core = np.asarray([self.string_id(f.core, False) for f in forms])[:, None]
         canonical_equal = (q_canonical == self.canonical_id[unique][None, :]) & (q_canonical >= 0)
@@ -144,6 +154,7 @@ class VocabularyTable:
         variant = q_variant | self.variant[unique][None, :]
         same = np.where(canonical_equal, np.where(variant, EQUIVALENT_NAME, SAME_CANONICAL), SAME_CANONICAL)
         sims = np.where(canonical_equal | core_equal, same, sims)
+        neighbour &= ~(canonical_equal | core_equal)
 
         # Either side written in an abjad: consonants only.
         q_abjad = np.asarray([f.abjad for f in forms])[:, None]
@@ -153,9 +164,11 @@ class VocabularyTable:
             equal_value = ABJAD_SKELETON - 0.04 * np.maximum(0, 3 - q_skeleton_length)
             abjad_sims = np.where(skeleton_equal, equal_value, skeleton_sims * ABJAD_SKELETON)
             sims = np.where(abjad, abjad_sims, sims)
+            neighbour &= ~abjad
 
         q_ids = np.asarray(query_ids)[:, None]
-        return np.where(q_ids == unique[None, :], 1.0, sims)
+        exact = q_ids == unique[None, :]
+        return np.where(exact, 1.0, sims), neighbour & ~exact
 
 
 def greedy_scores(sims: np.ndarray, listed_lengths: np.ndarray) -> np.ndarray:

@@ -155,12 +155,17 @@ def test_screening_vectorised_scores_agree_with_reference() -> None:
         tokens = tokenize(" ".join(rng.sample(pool, rng.randint(1, 3))))
         candidates = np.arange(index.name_count, dtype=np.int32)
         fast = index._score_names(tokens, candidates, floor=-1.0)
-        for score, name_number in fast.values():
-            listed = tokenize(index._name_text[name_number])
-            reference = align(
-                [[compare_parts(q, other) for other in listed] for q in tokens], len(tokens), len(listed)
-            )
-            assert score == pytest.approx(reference.score, abs=1e-6), (tokens, listed)
+        attested = index._attested(tokens)
+        for score, name_number, strict_score, strict_name in fast.values():
+            for value, number, flags in ((score, name_number, None), (strict_score, strict_name, attested)):
+                listed = tokenize(index._name_text[number])
+                reference = align(
+                    [[compare_parts(q, other) for other in listed] for q in tokens],
+                    len(tokens),
+                    len(listed),
+                    flags,
+                )
+                assert value == pytest.approx(reference.score, abs=1e-6), (tokens, listed, flags)
 
 
 def test_screening_normalisation_handles_particles_and_scripts() -> None:

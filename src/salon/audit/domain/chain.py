@@ -68,6 +68,19 @@ def actor_name(user) -> str:
     return user.get_username()
 
 
+@dataclass(frozen=True)
+class Decision:
+    """One entry to append; `target` (a model instance) fills object_type and object_id."""
+
+    actor: object
+    action: str
+    target: object = None
+    object_type: str = ""
+    object_id: str | int = ""
+    edition_id: int | None = None
+    payload: dict | None = None
+
+
 def record(
     *,
     actor,
@@ -80,29 +93,43 @@ def record(
 ) -> AuditEntry:
     """Append one decision. Must run inside the caller's transaction so that the decision and its
     audit entry commit or roll back together."""
-    if target is not None:
-        object_type = object_type or target._meta.label_lower
-        object_id = object_id or target.pk
-    payload = json.loads(json.dumps(payload or {}, default=str))
+    return record_many([Decision(actor, action, target, object_type, object_id, edition_id, payload)])[0]
+
+
+def record_many(decisions: list[Decision]) -> list[AuditEntry]:
+    """Append many decisions under one lock and one INSERT (group imports, batch screening)."""
+    if not decisions:
+        return []
     with transaction.atomic():
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_PG_LOCK_KEY])
         last = AuditEntry.objects.order_by("-seq").only("seq", "entry_hash").first()
-        entry = AuditEntry(
-            seq=(last.seq + 1) if last else 1,
-            recorded_at=timezone.now(),
-            actor=actor if isinstance(actor, str) else actor_name(actor),
-            action=action,
-            edition_id=edition_id,
-            object_type=object_type,
-            object_id=str(object_id),
-            payload=payload,
-            prev_hash=last.entry_hash if last else GENESIS_HASH,
-        )
-        entry.entry_hash = compute_hash(entry)
-        entry.save(force_insert=True)
-    return entry
+        seq, prev_hash = (last.seq, last.entry_hash) if last else (0, GENESIS_HASH)
+        now = timezone.now()
+        entries = []
+        for decision in decisions:
+            object_type, object_id = decision.object_type, decision.object_id
+            if decision.target is not None:
+                object_type = object_type or decision.target._meta.label_lower
+                object_id = object_id or decision.target.pk
+            seq += 1
+            entry = AuditEntry(
+                seq=seq,
+                recorded_at=now,
+                actor=decision.actor if isinstance(decision.actor, str) else actor_name(decision.actor),
+                action=decision.action,
+                edition_id=decision.edition_id,
+                object_type=object_type,
+                object_id=str(object_id),
+                payload=json.loads(json.dumps(decision.payload or {}, default=str)),
+                prev_hash=prev_hash,
+            )
+            entry.entry_hash = compute_hash(entry)
+            prev_hash = entry.entry_hash
+            entries.append(entry)
+        AuditEntry.objects.bulk_create(entries, batch_size=1000)
+    return entries
 
 
 @dataclass(frozen=True)

@@ -120,3 +120,19 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return f"{self.company} @ {self.edition.slug}"
+
+
+class StaffMember(models.Model):
+    """A person an admitted exhibitor brings to its stand; each one gets an exhibitor badge."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="staff")
+    full_name = models.CharField(_("full name"), max_length=200)
+    email = models.EmailField(_("email"), blank=True)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["application_id", "full_name", "pk"]
+
+    def __str__(self) -> str:
+        return self.full_name

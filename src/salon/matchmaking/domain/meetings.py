@@ -63,7 +63,10 @@ def request_meeting(
     from_exhibitor: bool = False,
     message: str = "",
     priority: int = 1,
+    vouched_by_caller: bool = False,
 ) -> MeetingRequest:
+    """`vouched_by_caller`: the calling domain (a delegation's host officer) already checked the actor's
+    right to act for these visitors."""
     edition = exhibitor.edition
     visitors = list(dict.fromkeys(visitors))
     if not visitors:
@@ -93,7 +96,7 @@ def request_meeting(
             raise MeetingError(
                 "self_meeting", "A company cannot request a meeting with its own people.", field="visitors"
             )
-    allowed = (
+    allowed = vouched_by_caller or (
         can_act_for_exhibitor(actor, exhibitor) if from_exhibitor else _may_act_for_visitors(actor, visitors)
     )
     if not allowed:

@@ -2,7 +2,9 @@
 
 Typical use from the Django side: store `embed_offers(...)` / `embed_needs(...)` vectors per profile
 (as bytes, keyed by `text_fingerprint`), then build a `Ranker` from the stored matrices and call
-`rank(...)` on whole batches of needs.
+`rank(...)` on whole batches of needs. Ranking is only consistent across calls if need-side language
+centroids are fixed: fit them once with `Ranker.fit_need_centroids` on all visitors, store them
+(`vectors_to_bytes`), and pass them back as `Ranker(..., need_centroids=...)`.
 """
 
 from .analysis import analyze, detect_language, fold_accents

@@ -145,3 +145,46 @@ def test_agenda_ical_parses_back_and_is_private(
     assert events[0].decoded("dtend") - events[0].decoded("dtstart") == dt.timedelta(minutes=30)
     with pytest.raises(NotAllowed):
         visitor_agenda(registration, actor=other_exhibitor_user)
+
+
+@pytest.mark.django_db
+def test_agenda_seam_lists_scheduled_meetings_for_program(
+    market, edition, visitor, exhibitor_user, organizer
+):
+    from salon.matchmaking.domain.agenda import meetings_for
+
+    exhibitors, registration = market
+    meeting = meetings.accept(
+        meetings.request_meeting(
+            exhibitor=exhibitors["Cyberpreuve SAS"], visitors=[registration], actor=visitor
+        ),
+        actor=exhibitor_user,
+    )
+    assert meetings_for(visitor, edition) == []
+    run_scheduler(edition, actor=organizer, time_limit=5)
+    meeting.refresh_from_db()
+    items = meetings_for(visitor, edition)
+    assert [(i.key, i.title, i.starts_at) for i in items] == [
+        (str(meeting.pk), "B2B: Cyberpreuve SAS", meeting.slot_start)
+    ]
+    assert [i.key for i in meetings_for(exhibitor_user, edition)] == [str(meeting.pk)]
+
+
+@pytest.mark.django_db
+def test_group_meeting_seam_keeps_only_accredited_members(market, edition, vetting_officer, officer):
+    from salon.matchmaking.domain.group_meetings import request_group_meeting
+
+    exhibitors, registration = market
+    _, pending = accredited_visitor(edition, vetting_officer, "paul", "BE7766554")
+    refuse(pending, actor=vetting_officer, reason="Not a professional visitor")
+    pending.refresh_from_db()
+    meeting = request_group_meeting(
+        edition=edition,
+        exhibitor=exhibitors["Armatec Vehicles GmbH"],
+        registrations=[registration, pending],
+        requested_by=officer,
+        preferred_start=None,
+        message="Delegation visit",
+    )
+    assert list(meeting.visitors.values_list("pk", flat=True)) == [registration.pk]
+    assert (meeting.status, meeting.priority) == ("pending", 3)

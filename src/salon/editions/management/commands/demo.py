@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 from django.apps import apps
@@ -41,7 +42,9 @@ class Command(BaseCommand):
                 for label, loader in loaders:
                     if loader:
                         self.stderr.write(f"demo: loading {label}…")
+                        step = time.monotonic()
                         import_string(loader)(context)
+                        self.stderr.write(f"demo: {label} loaded in {time.monotonic() - step:.1f} s")
             self.stderr.write(f"demo: loaded in {time.monotonic() - started:.1f} s")
             self._print_logins(context)
         if no_serve:
@@ -50,7 +53,26 @@ class Command(BaseCommand):
         if not host or not port.isdigit():
             raise CommandError(f"--addr must look like 127.0.0.1:8000, not {addr!r}")
         self.stdout.write(f"Salon demo on http://{addr}/  (API docs: http://{addr}/api/docs)")
+        self._embed_in_background()
         call_command("runserver", addr, use_reloader=False, use_threading=True)
+
+    def _embed_in_background(self) -> None:
+        """Dense recommendations need embeddings (about 10 texts/s per core): compute them while the server runs;
+        until they are ready, recommendations are lexical and say so."""
+        from salon.matchmaking.domain.profiles import refresh_vectors
+
+        def embed() -> None:
+            from django.db import connection
+
+            try:
+                for edition in Edition.objects.all():
+                    count = refresh_vectors(edition)
+                    if count:
+                        self.stderr.write(f"demo: {edition.slug}: {count} matchmaking profiles embedded")
+            finally:
+                connection.close()
+
+        threading.Thread(target=embed, name="demo-embeddings", daemon=True).start()
 
     def _print_logins(self, context: DemoContext) -> None:
         self.stdout.write("\nDemo logins (username / password):")

@@ -48,11 +48,11 @@ class Command(BaseCommand):
 
         target = Path(str(options["output"]))
         try:
-            target.write_text(json.dumps(schedule.to_dict(), indent=1, ensure_ascii=False), encoding="utf-8")
+            target.write_text(json.dumps(schedule.to_dict(), ensure_ascii=False), encoding="utf-8")
         except OSError as error:
             raise CommandError(f"{target}: cannot write ({error.strerror or error})") from error
         self.stdout.write(
             f"{len(schedule.meetings)} meetings placed, priority {schedule.placed_priority} of at most "
-            f"{schedule.upper_bound} ({schedule.status}); first-come would place "
+            f"{schedule.upper_bound} ({schedule.status}); first-come would reach "
             f"{schedule.stats['first_come_priority']}; {schedule.solve_seconds:.1f}s"
         )
