@@ -12,16 +12,16 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 
 from salon.access.api import router as access_router
-from salon.analytics.api import router as analytics_router
 from salon.accounts.api import API_AUTH
 from salon.accreditation.api import router as accreditation_router
+from salon.analytics.api import router as analytics_router
 from salon.audit.api import router as audit_router
 from salon.delegations.api import router as delegations_router
 from salon.editions.api import router as editions_router
 from salon.errors import DomainError
 from salon.exhibitors.api import router as exhibitors_router
-from salon.program.api import router as program_router
 from salon.matchmaking.api import router as matchmaking_router
+from salon.program.api import router as program_router
 
 api = NinjaAPI(
     title="Salon API",

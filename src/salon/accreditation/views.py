@@ -43,7 +43,7 @@ from salon.audit.domain.chain import record
 from salon.editions.domain.venue import edition_by_ref
 from salon.editions.models import Edition
 from salon.errors import DomainError, NotAllowed
-from salon.exhibitors.views import _is_partial, forbidden_as_403
+from salon.web import forbidden_as_403, is_htmx_partial
 
 REGISTRATIONS_PER_PAGE = 50
 STAFF = (Role.VETTING_OFFICER, Role.ORGANIZER)
@@ -194,7 +194,9 @@ def vetting_queue(request: HttpRequest, slug: str) -> HttpResponse:
     )
     context = {"edition": edition, "form": form, "page_obj": page, "counts": counts}
     template = (
-        "accreditation/_queue_results.html" if _is_partial(request) else "accreditation/vetting_queue.html"
+        "accreditation/_queue_results.html"
+        if is_htmx_partial(request)
+        else "accreditation/vetting_queue.html"
     )
     return render(request, template, context)
 

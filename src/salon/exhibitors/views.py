@@ -7,12 +7,10 @@ entry; a DomainError becomes a form error (or a message), NotAllowed becomes the
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -51,21 +49,9 @@ from salon.exhibitors.interfaces.forms import (
     explain,
 )
 from salon.exhibitors.models import Application, ApplicationStatus, Company
+from salon.web import forbidden_as_403, is_htmx_partial
 
 EXHIBITORS_PER_PAGE = 50
-
-
-def forbidden_as_403(view: Callable) -> Callable:
-    """The domain's NotAllowed is the 403 page, wherever in the view it is raised."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except NotAllowed as exc:
-            raise PermissionDenied(explain(exc)) from exc
-
-    return wrapper
 
 
 def _edition(slug: str) -> Edition:
@@ -80,13 +66,6 @@ def _application(edition: Edition, pk: int) -> Application:
         Application.objects.select_related("company", "edition", "stand__hall", "decided_by"),
         pk=pk,
         edition=edition,
-    )
-
-
-def _is_partial(request: HttpRequest) -> bool:
-    # htmx asks for the fragment; on a history restore it needs the whole page again.
-    return request.headers.get("HX-Request") == "true" and not request.headers.get(
-        "HX-History-Restore-Request"
     )
 
 
@@ -131,7 +110,7 @@ def exhibitor_list(request: HttpRequest, slug: str) -> HttpResponse:
         "total": sum(counts.values()),
     }
     template = (
-        "exhibitors/_exhibitor_results.html" if _is_partial(request) else "exhibitors/exhibitor_list.html"
+        "exhibitors/_exhibitor_results.html" if is_htmx_partial(request) else "exhibitors/exhibitor_list.html"
     )
     return render(request, template, context)
 

@@ -24,7 +24,6 @@ from salon.editions.domain.venue import edition_by_ref
 from salon.editions.models import Edition
 from salon.errors import DomainError, NotAllowed
 from salon.exhibitors.models import Application, ApplicationStatus, Category
-from salon.exhibitors.views import forbidden_as_403
 from salon.matchmaking.domain import meetings as meeting_ops
 from salon.matchmaking.domain.profiles import (
     can_act_for_exhibitor,
@@ -38,6 +37,7 @@ from salon.matchmaking.domain.scheduling import agenda_ical, exhibitor_agenda, r
 from salon.matchmaking.domain.slots import meeting_settings
 from salon.matchmaking.interfaces.forms import MeetingSettingsForm, NeedForm, OfferForm
 from salon.matchmaking.models import MeetingRequest, RequestStatus, ScheduleRun, VisitorNeed
+from salon.web import forbidden_as_403
 
 RECOMMENDATIONS = 10
 OPEN = (RequestStatus.PENDING, RequestStatus.ACCEPTED)

@@ -71,7 +71,9 @@ def screen_and_route(registrations: Sequence[Registration]) -> None:
     ids = [r.pk for r in accredited]
     for start in range(0, len(ids), 2000):  # one UPDATE per chunk: the values are the same for all
         Registration.objects.filter(pk__in=ids[start : start + 2000]).update(
-            status=RegistrationStatus.ACCREDITED, decision_reason=accredited[0].decision_reason, decided_at=now
+            status=RegistrationStatus.ACCREDITED,
+            decision_reason=accredited[0].decision_reason,
+            decided_at=now,
         )
     for registration in accredited:
         registration_decided.send(sender=Registration, registration=registration)

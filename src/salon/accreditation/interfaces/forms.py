@@ -18,7 +18,7 @@ from django_countries.fields import CountryField
 from salon.accreditation.domain.registrations import Problem, RegistrationData, edition_days
 from salon.accreditation.models import IdDocumentType, RegistrationStatus, Sector
 from salon.editions.models import Edition, Zone
-from salon.exhibitors.interfaces.forms import SalonForm
+from salon.web import SalonForm
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024

@@ -42,6 +42,7 @@ MAX_BONUS = BIRTH_DATE_EQUAL_BONUS + NATIONALITY_BONUS
 MIN_DELETION_LENGTH = 2
 PARALLEL_MIN_PEOPLE = 500
 PARALLEL_MIN_NAMES = 50_000
+CROWDED_PAIR_NAMES = 2_000
 # The vectorised alignment breaks ties in another order than `matching.align`; keep a margin so a tie
 # never drops a name that the reference scorer would keep.
 TIE_SLACK = 0.02
@@ -164,9 +165,11 @@ class ScreeningIndex:
                     found_names.append(rows[ok])
 
         single = lengths == 1
-        if single.any():
-            skeletons = alternatives[tokens[single, 0]]
-            post(names[single], skeletons, skeletons)
+        for a in range(width):  # a lone part pairs each of its skeletons with itself
+            skeletons = alternatives[tokens[single, 0], a]
+            ok = skeletons >= 0
+            found_keys.append((skeletons[ok] << 32) | skeletons[ok])
+            found_names.append(names[single][ok])
         for i, j in combinations(range(int(lengths.max(initial=0))), 2):
             rows = lengths > j
             if rows.any():
@@ -230,23 +233,44 @@ class ScreeningIndex:
             for skeleton in form.blocking:
                 near_ids |= self._near_skeletons(skeleton)
             near.append(near_ids)
-        keys: set[int] = set()
         if len(tokens) == 1:
-            keys.update(_pair_key(s, s) for s in near[0])
-        for i, j in combinations(range(len(tokens)), 2):
-            for anchor in exact[j]:
-                keys.update(_pair_key(s, anchor) for s in near[i])
-            for anchor in exact[i]:
-                keys.update(_pair_key(anchor, s) for s in near[j])
-        if not keys:
+            groups = {(0, 0): {_pair_key(s, s) for s in near[0]}}
+        else:
+            groups = {}
+            for i, j in combinations(range(len(tokens)), 2):
+                keys: set[int] = set()
+                for anchor in exact[j]:
+                    keys.update(_pair_key(s, anchor) for s in near[i])
+                for anchor in exact[i]:
+                    keys.update(_pair_key(anchor, s) for s in near[j])
+                groups[(i, j)] = keys
+        spans: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
+        for pair, keys in groups.items():
+            if keys:
+                wanted = np.fromiter(keys, dtype=np.int64, count=len(keys))
+                starts = np.searchsorted(self._pair_keys, wanted, side="left")
+                ends = np.searchsorted(self._pair_keys, wanted, side="right")
+                found = ends > starts
+                spans[pair] = (starts[found], ends[found])
+        # Two common parts ("Muhammad" + "Ahmad") block a hundred thousand names. A listed name only they
+        # retrieve has all its parts among the query parts that form such crowded pairs, so it is at most
+        # that many parts long (if longer than the query, it would contain every query part, including one
+        # outside the crowded pairs, and be retrieved through that part's pairs). Without a part outside
+        # them, nothing can be trimmed.
+        crowded = {pair for pair, (s, e) in spans.items() if int((e - s).sum()) > CROWDED_PAIR_NAMES}
+        crowded_parts = {part for pair in crowded for part in pair}
+        trim = bool(crowded) and len(crowded_parts) < len(tokens)
+        slices: list[np.ndarray] = []
+        for pair, (starts, ends) in spans.items():
+            found = [self._pair_names[s:e] for s, e in zip(starts.tolist(), ends.tolist(), strict=True)]
+            if not found:
+                continue
+            names = np.concatenate(found)
+            if trim and pair in crowded:
+                names = names[self._name_lengths[names] <= len(crowded_parts)]
+            slices.append(names)
+        if not slices:
             return np.zeros(0, dtype=np.int32)
-        wanted = np.fromiter(keys, dtype=np.int64, count=len(keys))
-        starts = np.searchsorted(self._pair_keys, wanted, side="left")
-        ends = np.searchsorted(self._pair_keys, wanted, side="right")
-        found = ends > starts
-        if not found.any():
-            return np.zeros(0, dtype=np.int32)
-        slices = [self._pair_names[s:e] for s, e in zip(starts[found], ends[found], strict=True)]
         return np.unique(np.concatenate(slices))
 
     def _attested(self, tokens: list[Token]) -> list[bool]:

@@ -14,6 +14,7 @@ from django_countries.fields import CountryField
 from salon.editions.models import Edition, Stand
 from salon.errors import DomainError
 from salon.exhibitors.models import ApplicationStatus, Category
+from salon.web import SalonForm
 
 # Domain messages are English and stable by `code`; the UI shows these translations instead when it
 # can (placeholders are filled from what the view knows), else the domain's own message.
@@ -70,14 +71,6 @@ def category_choices() -> list[tuple[str, str]]:
 
 def _optional(choices: list[tuple[str, str]], empty_label) -> list[tuple[str, str]]:
     return [("", empty_label), *choices]
-
-
-class SalonForm(forms.Form):
-    """Labels without Django's trailing colon: the layout sets labels apart already."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
 
 
 class CompanyForm(SalonForm):

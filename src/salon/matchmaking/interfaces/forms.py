@@ -9,9 +9,10 @@ from django_countries import countries
 
 from salon.accreditation.interfaces.forms import day_choices
 from salon.editions.models import Edition
-from salon.exhibitors.interfaces.forms import SalonForm, category_choices
+from salon.exhibitors.interfaces.forms import category_choices
 from salon.matchmaking.domain.slots import edition_slots
 from salon.matchmaking.models import BudgetHorizon
+from salon.web import SalonForm
 
 
 def slot_choices(edition: Edition) -> list[tuple[str, str]]:

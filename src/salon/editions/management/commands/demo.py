@@ -57,8 +57,8 @@ class Command(BaseCommand):
         call_command("runserver", addr, use_reloader=False, use_threading=True)
 
     def _embed_in_background(self) -> None:
-        """Dense recommendations need embeddings (about 10 texts/s per core): compute them while the server runs;
-        until they are ready, recommendations are lexical and say so."""
+        """Dense recommendations need embeddings (about 10 texts/s per core): compute them while the server
+        runs; until they are ready, recommendations are lexical and say so."""
         from salon.matchmaking.domain.profiles import refresh_vectors
 
         def embed() -> None:
