@@ -582,9 +582,7 @@ def generate_people(count: int, entries: list[Entry], pairs: set[int], pools: di
             family_index = 0 if entry.culture == "chinese" else len(parts) - 1
             given_index = 1 if entry.culture == "chinese" else 0
             index = family_index if kind == "hn_same_given" else given_index
-            replacement = (
-                family_part(pool, rng, 0.3) if kind == "hn_same_given" else given_part(pool, rng)
-            )
+            replacement = family_part(pool, rng, 0.3) if kind == "hn_same_given" else given_part(pool, rng)
             if replacement.pid == parts[index].pid:
                 continue
             others = [p for i, p in enumerate(parts) if i != index]

@@ -25,7 +25,9 @@ import numpy as np
 from .matching import (
     ATTESTED_NEIGHBOUR_CAP,
     BIRTH_DATE_EQUAL_BONUS,
+    MIN_PART_SIMILARITY,
     NATIONALITY_BONUS,
+    WEAKEST_PART_MARGIN,
     NameMatch,
     align,
     compare_parts,
@@ -302,6 +304,17 @@ class ScreeningIndex:
         padding = np.full((len(tokens), 1), -1.0)
         lengths = self._name_lengths[candidates]
         gather = column[listed]
+        if floor > WEAKEST_PART_MARGIN:
+            # A name reaches `floor` only if each part of its shorter side pairs at `floor - margin` or
+            # better (the score is capped at the weakest pair + margin): count the listed parts that could,
+            # before paying for the alignment of thousands of crowded candidates.
+            part_floor = max(MIN_PART_SIMILARITY, floor - WEAKEST_PART_MARGIN)
+            usable = np.append((sims >= part_floor).any(axis=0), False)
+            possible = usable[gather].sum(axis=1) >= np.minimum(len(tokens), lengths)
+            if not possible.all():
+                candidates, lengths, gather = candidates[possible], lengths[possible], gather[possible]
+                if not len(candidates):
+                    return {}
         scores = greedy_scores(
             np.concatenate((sims, padding), axis=1)[:, gather].transpose(1, 0, 2), lengths
         )  # per_name is (candidates, query, listed)

@@ -38,7 +38,8 @@ def test_precision_attested_neighbour_of_undated_entry_not_flagged(index: Screen
 
 def test_precision_unattested_typo_of_undated_entry_found(index: ScreeningIndex) -> None:
     # "Fanlagn" is no name on the list: a slip for "Fanlang", found without a birth date.
-    assert hit_ids(index, Person("p", "Lin Fanlagn", birth_date="1980-02-02", nationality="CN")) == ["fanlang"]
+    person = Person("p", "Lin Fanlagn", birth_date="1980-02-02", nationality="CN")
+    assert hit_ids(index, person) == ["fanlang"]
 
 
 def test_precision_attested_neighbour_found_when_birth_date_agrees(index: ScreeningIndex) -> None:
