@@ -15,7 +15,7 @@ THREADS = 6
 SCANS_PER_THREAD = 30
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrency_parallel_gates_never_lose_or_double_a_scan(edition, venue, organizer):
     if connection.vendor != "postgresql":
         pytest.skip(
@@ -67,7 +67,7 @@ def test_concurrency_parallel_gates_never_lose_or_double_a_scan(edition, venue, 
     assert Presence.objects.filter(zone=venue["hall"]).count() == len(badges)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrency_same_offline_queue_uploaded_by_parallel_devices_recorded_once(edition, venue, organizer):
     if connection.vendor != "postgresql":
         pytest.skip(

@@ -140,7 +140,7 @@ def _forge(payload: str) -> str:
     return payload[:index] + alphabet[(alphabet.index(payload[index]) + 1) % 45] + payload[index + 1 :]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_gate_browser_verdicts_offline_queue_and_sync(show_today):
     playwright_api = pytest.importorskip(
         "playwright.sync_api", reason="playwright (dev extra) is not installed"

@@ -17,9 +17,11 @@ from salon.errors import NotAllowed
 from salon.exhibitors.models import Application, ApplicationStatus
 from salon.matchmaking.domain.profiles import can_act_for_exhibitor, can_act_for_visitor, sync_offer
 from salon.matchmaking.models import ExhibitorOffer, VisitorNeed
-from salon.matchmaking.ranking import Ranker, explain, vectors_from_bytes
+from salon.matchmaking.ranking import Ranker, explain, fit_centroids, vectors_from_bytes
+from salon.matchmaking.ranking.centering import detect_languages
 
 _CACHE: dict[tuple, tuple[tuple, Ranker, list]] = {}
+_CENTROIDS: dict[int, tuple[tuple, dict | None]] = {}
 _LOCK = threading.Lock()
 
 
@@ -68,6 +70,34 @@ def _rank(ranker: Ranker, text: str, profile, k: int) -> tuple[list[int], list[f
     return ranking.indices[0][keep].tolist(), ranking.scores[0][keep].tolist(), mode
 
 
+def _need_centroids(edition):
+    """Language centroids of all the edition's needs, so one visitor's dense scores are centred the same way
+    whoever else asks (a single need cannot estimate its language's offset)."""
+    needs = VisitorNeed.objects.filter(registration__edition=edition).exclude(text="")
+    version = _version(needs)
+    with _LOCK:
+        cached = _CENTROIDS.get(edition.pk)
+        if cached and cached[0] == version:
+            return cached[1]
+    current = [
+        n
+        for n in needs.only("text", "vector", "vector_fingerprint", "text_fingerprint")
+        if n.vector_is_current
+    ]
+    centroids = None
+    if current:
+        texts = [n.text for n in current]
+        centroids = (
+            fit_centroids(
+                np.vstack([vectors_from_bytes(bytes(n.vector)) for n in current]), detect_languages(texts)
+            )
+            or None
+        )
+    with _LOCK:
+        _CENTROIDS[edition.pk] = (version, centroids)
+    return centroids
+
+
 def recommend_exhibitors(registration: Registration, *, actor, k: int = 10) -> list[Recommendation]:
     if not can_act_for_visitor(actor, registration):
         raise NotAllowed("You may only see your own recommendations.")
@@ -85,6 +115,7 @@ def recommend_exhibitors(registration: Registration, *, actor, k: int = 10) -> l
         .select_related("application__company")
     )
     ranker, offers = _ranker(("exhibitors", edition.pk), offers_qs)
+    ranker.need_centroids = _need_centroids(edition)
     indices, scores, mode = _rank(ranker, need.text, need, k)
     need_categories = [c.code for c in need.categories.all()]
     results = []

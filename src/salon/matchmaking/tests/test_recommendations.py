@@ -52,3 +52,18 @@ def test_recommendations_of_someone_else_forbidden(market, other_exhibitor_user)
         recommend_exhibitors(registration, actor=other_exhibitor_user)
     with pytest.raises(NotAllowed):
         recommend_visitors(exhibitors["Skyguard Systems Ltd"], actor=other_exhibitor_user)
+
+
+@pytest.mark.django_db
+def test_needs_availability_outside_edition_days_rejected_and_nothing_saved(market, visitor):
+    from salon.matchmaking.domain.profiles import ProfileError, update_need
+
+    _, registration = market
+    with pytest.raises(ProfileError) as caught:
+        update_need(registration, actor=visitor, text="Nouveau besoin", available_days=["2025-12-01"])
+    assert (caught.value.code, caught.value.field) == ("day_outside_edition", "available_days")
+    registration.need.refresh_from_db()
+    assert registration.need.text == "Détection et neutralisation de drones autour d'un stade"
+    with pytest.raises(ProfileError) as caught:
+        update_need(registration, actor=visitor, blocked_slots=["2025-11-18T23:30"])
+    assert caught.value.code == "unknown_slot"
