@@ -19,7 +19,7 @@ ARTIFACTS = Path(__file__).resolve().parents[4] / "var" / "test-artifacts"
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium"
     ),

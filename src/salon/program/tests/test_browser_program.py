@@ -25,7 +25,7 @@ pytestmark = [
     pytest.mark.skipif(
         not CHROMIUM.exists(), reason="Debian's Chromium is not installed (apt-get install chromium)"
     ),
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 
