@@ -5,18 +5,23 @@ from __future__ import annotations
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from salon.access.domain.badges import issue_staff_badge, sync_registration_badge
+from salon.access.domain.badges import issue_registration_badges, issue_staff_badge, sync_registration_badge
 from salon.access.domain.gateconfig import clear_cache
 from salon.access.domain.zones import edition_configured
 from salon.access.models import AccessSettings, Gate, ZoneRule, ZoneSlot
 from salon.accreditation.models import Registration
-from salon.accreditation.signals import registration_decided
+from salon.accreditation.signals import registration_decided, registrations_accredited
 from salon.exhibitors.models import ApplicationStatus, StaffMember
 
 
 @receiver(registration_decided, sender=Registration, dispatch_uid="access.badge_for_registration")
 def badge_for_registration(sender, registration: Registration, **kwargs) -> None:
     sync_registration_badge(registration)
+
+
+@receiver(registrations_accredited, sender=Registration, dispatch_uid="access.badges_for_registrations")
+def badges_for_registrations(sender, edition, registrations: list[Registration], **kwargs) -> None:
+    issue_registration_badges(edition, registrations, actor="screening")
 
 
 @receiver(post_save, sender=StaffMember, dispatch_uid="access.badge_for_staff_member")

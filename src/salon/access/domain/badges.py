@@ -131,7 +131,7 @@ def issue_badge(
 
 
 def _locked(badge: Badge) -> Badge:
-    return Badge.objects.select_for_update().select_related("edition").get(pk=badge.pk)
+    return Badge.objects.select_for_update(of=("self",)).select_related("edition").get(pk=badge.pk)
 
 
 @transaction.atomic
@@ -346,24 +346,16 @@ class _BulkIssuer:
             self.count += len(chunk)
 
 
-@transaction.atomic
-def issue_missing_badges(edition: Edition, *, actor) -> int:
-    """Badges for every accredited registration and admitted exhibitor's staff member that has none, with the
-    same zones and days as one-by-one issuance would give them."""
-    issuer = _BulkIssuer(edition, actor)
-    now = timezone.now()
-    registrations = Registration.objects.filter(
-        edition=edition, status=RegistrationStatus.ACCREDITED, badge__isnull=True, purged_at__isnull=True
-    ).prefetch_related("requested_zones")
+def _registration_badges(issuer: _BulkIssuer, registrations, now) -> list[Badge]:
     badges = []
-    for registration in registrations.iterator(chunk_size=2000):
+    for registration in registrations:
         category = _registration_category(registration)
         days = [dt.date.fromisoformat(d) for d in registration.requested_days or []] or default_days(
-            edition, category
+            issuer.edition, category
         )
         badges.append(
             Badge(
-                edition=edition,
+                edition=issuer.edition,
                 category=category,
                 holder_name=registration.full_name[:300],
                 organization=registration.organization[:200],
@@ -374,7 +366,35 @@ def issue_missing_badges(edition: Edition, *, actor) -> int:
                 issued_at=now,
             )
         )
-    issuer.issue(badges, "accredited registrations")
+    return badges
+
+
+@transaction.atomic
+def issue_registration_badges(edition: Edition, registrations: list[Registration], *, actor) -> int:
+    """Badges for a batch of registrations accredited together (automatic accreditation of an import);
+    editions without zone rules get theirs later from `issue_missing_badges`."""
+    if not registrations or not edition_configured(edition):
+        return 0
+    pending = Registration.objects.filter(
+        pk__in=[r.pk for r in registrations], status=RegistrationStatus.ACCREDITED, badge__isnull=True
+    ).prefetch_related("requested_zones")
+    issuer = _BulkIssuer(edition, actor)
+    issuer.issue(_registration_badges(issuer, pending, timezone.now()), "accredited registrations")
+    return issuer.count
+
+
+@transaction.atomic
+def issue_missing_badges(edition: Edition, *, actor) -> int:
+    """Badges for every accredited registration and admitted exhibitor's staff member that has none, with the
+    same zones and days as one-by-one issuance would give them."""
+    issuer = _BulkIssuer(edition, actor)
+    now = timezone.now()
+    registrations = Registration.objects.filter(
+        edition=edition, status=RegistrationStatus.ACCREDITED, badge__isnull=True, purged_at__isnull=True
+    ).prefetch_related("requested_zones")
+    issuer.issue(
+        _registration_badges(issuer, registrations.iterator(chunk_size=2000), now), "accredited registrations"
+    )
     staff = StaffMember.objects.filter(
         application__edition=edition, application__status=ApplicationStatus.ADMITTED, badge__isnull=True
     ).select_related("application__company")

@@ -11,6 +11,7 @@ from salon.access.domain.checkin import check_in
 from salon.access.models import Presence, Scan
 from salon.access.tests.conftest import at, scan
 
+pytestmark = pytest.mark.usefixtures("migration_data_restored")
 THREADS = 6
 SCANS_PER_THREAD = 30
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from salon.accounts.domain.roles import Role, require_role
 from salon.accreditation.domain.watchlists import import_watch_list, screen_registrations
 from salon.accreditation.models import Registration, RegistrationStatus, VettingSettings
-from salon.accreditation.signals import registration_decided
+from salon.accreditation.signals import registration_decided, registrations_accredited
 from salon.audit.domain.chain import Decision, record, record_many
 from salon.errors import DomainError
 
@@ -75,8 +75,11 @@ def screen_and_route(registrations: Sequence[Registration]) -> None:
             decision_reason=accredited[0].decision_reason,
             decided_at=now,
         )
+    if accredited:
+        registrations_accredited.send(
+            sender=Registration, edition=accredited[0].edition, registrations=accredited
+        )
     for registration in accredited:
-        registration_decided.send(sender=Registration, registration=registration)
         notify(registration)
     record_many(
         [
@@ -106,7 +109,7 @@ def _decide(
             "reason_required", "A decision needs a reason (at least 5 characters).", field="reason"
         )
     registration = (
-        Registration.objects.select_for_update()
+        Registration.objects.select_for_update(of=("self",))
         .select_related("edition", "registrant")
         .get(pk=registration.pk)
     )

@@ -25,6 +25,7 @@ import numpy as np
 from .matching import (
     ATTESTED_NEIGHBOUR_CAP,
     BIRTH_DATE_EQUAL_BONUS,
+    FAMILY_MIN_PARTS,
     MIN_PART_SIMILARITY,
     NATIONALITY_BONUS,
     WEAKEST_PART_MARGIN,
@@ -34,6 +35,8 @@ from .matching import (
     corroborate,
     dates_agree,
     explain,
+    family_required,
+    vowels_distinguish,
 )
 from .models import Hit, Person, WatchlistEntry
 from .normalize import MAX_TOKENS, Token, TokenForm, analyse, name_keys, tokenize
@@ -275,15 +278,19 @@ class ScreeningIndex:
             return np.zeros(0, dtype=np.int32)
         return np.unique(np.concatenate(slices))
 
-    def _attested(self, tokens: list[Token]) -> list[bool]:
-        """Which query parts are themselves name parts of the list (their neighbours are other names)."""
+    def _attested(self, tokens: list[Token], pinyin: bool = False) -> list[bool]:
+        """Which query parts are themselves name parts of the list (their neighbours are other names).
+
+        Pinyin names are short syllable strings in a dense space where nearly every one-edit change is
+        another valid name: for Chinese nationals every part counts as attested."""
         known = self._vocabulary.canonical_set
         return [
-            not form.abjad and form.canonical in known for form in (analyse(token.key) for token in tokens)
+            not form.abjad and (pinyin or form.canonical in known)
+            for form in (analyse(token.key) for token in tokens)
         ]
 
     def _score_names(
-        self, tokens: list[Token], candidates: np.ndarray, floor: float
+        self, tokens: list[Token], candidates: np.ndarray, floor: float, pinyin: bool = False
     ) -> dict[int, tuple[float, int, float, int]]:
         """Best name scores per listed entry, for names scoring at least `floor`:
         entry -> (score, name, strict score, strict name); the strict score caps the neighbour matches of
@@ -300,7 +307,7 @@ class ScreeningIndex:
         column[vocabulary_ids] = np.arange(len(vocabulary_ids), dtype=np.int32)
         keys = [token.key for token in tokens]
         query_ids = [self._vocab.get(key, -1) for key in keys]
-        sims, neighbour = self._vocabulary.similarity_matrix(keys, query_ids, vocabulary_ids)
+        sims, neighbour = self._vocabulary.similarity_matrix(keys, query_ids, vocabulary_ids, pinyin)
         padding = np.full((len(tokens), 1), -1.0)
         lengths = self._name_lengths[candidates]
         gather = column[listed]
@@ -315,14 +322,25 @@ class ScreeningIndex:
                 candidates, lengths, gather = candidates[possible], lengths[possible], gather[possible]
                 if not len(candidates):
                     return {}
+        last_tokens = self._name_tokens[candidates, np.maximum(lengths.astype(np.int64) - 1, 0)]
+        family = (lengths >= FAMILY_MIN_PARTS) & ~self._vocabulary.patronymic[last_tokens]
+        query_family = family_required(tokens)
         scores = greedy_scores(
-            np.concatenate((sims, padding), axis=1)[:, gather].transpose(1, 0, 2), lengths
+            np.concatenate((sims, padding), axis=1)[:, gather].transpose(1, 0, 2),
+            lengths,
+            family,
+            query_family,
         )  # per_name is (candidates, query, listed)
-        capped = neighbour & np.asarray(self._attested(tokens))[:, None] & (sims > ATTESTED_NEIGHBOUR_CAP)
+        capped = (
+            neighbour & np.asarray(self._attested(tokens, pinyin))[:, None] & (sims > ATTESTED_NEIGHBOUR_CAP)
+        )
         if capped.any():
             strict_sims = np.where(capped, ATTESTED_NEIGHBOUR_CAP, sims)
             strict = greedy_scores(
-                np.concatenate((strict_sims, padding), axis=1)[:, gather].transpose(1, 0, 2), lengths
+                np.concatenate((strict_sims, padding), axis=1)[:, gather].transpose(1, 0, 2),
+                lengths,
+                family,
+                query_family,
             )
         else:
             strict = scores
@@ -354,7 +372,7 @@ class ScreeningIndex:
                 continue
             candidates = self._candidate_names(tokens)
             for entry, (score, name_number, strict_score, strict_name) in self._score_names(
-                tokens, candidates, floor
+                tokens, candidates, floor, vowels_distinguish(person.nationality)
             ).items():
                 if not dates_agree(person.birth_date, self._entry_birth[entry]):
                     score, name_number = strict_score, strict_name
@@ -378,7 +396,13 @@ class ScreeningIndex:
         similarities = [[compare_parts(q, other) for other in listed] for q in tokens]
         agree = dates_agree(person.birth_date, self._entry_birth[entry])
         match: NameMatch = align(
-            similarities, len(tokens), len(listed), None if agree else self._attested(tokens)
+            similarities,
+            len(tokens),
+            len(listed),
+            None if agree else self._attested(tokens, vowels_distinguish(person.nationality)),
+            family_required(listed),
+            vowels_distinguish(person.nationality),
+            family_required(tokens),
         )
         adjustment, notes = corroborate(
             person.birth_date, self._entry_birth[entry], person.nationality, self._entry_countries[entry]

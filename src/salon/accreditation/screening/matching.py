@@ -27,12 +27,21 @@ ABJAD_SKELETON = 0.93
 SOUNDS_ALIKE = 0.9
 SOUNDS_ALIKE_MIN_SPELLING = 0.6
 INITIAL = 0.75
-TWO_EDITS_CAP = 0.78
+TWO_EDITS_CAP = 0.74
 MANY_EDITS_CAP = 0.6
 WEAKEST_PART_MARGIN = 0.1
 MIN_PART_SIMILARITY = 0.5
 EXTRA_PART_PENALTY = 0.02
 SINGLE_PART_FACTOR = 0.7
+# A listed name of three parts or more whose family name (its last part) the visitor does not bear: the
+# shared given names are common, the family name is what tells people apart. Not for a patronymic last
+# (surname-first lists: "PETROV Oleg Ivanovich").
+FAMILY_NOT_GIVEN_PENALTY = 0.12
+FAMILY_MIN_PARTS = 3
+# Chinese passports write names in Hanyu Pinyin, where the vowel is part of the syllable's identity
+# ("Linmi" and "Lanmi" are other characters): for these nationals no vowel swap is a mere transliteration.
+PINYIN_NATIONALITIES = frozenset({"CN", "TW", "HK", "MO"})
+PATRONYMIC_ENDINGS = ("vich", "vych", "vna", "ovna", "evna", "ogly", "oglu", "qizi", "kyzy")
 # A neighbour match of an attested spelling, without an agreeing birth date: never enough on its own.
 ATTESTED_NEIGHBOUR_CAP = 0.7
 
@@ -43,13 +52,13 @@ BIRTH_YEAR_NEAR_PENALTY = 0.05
 BIRTH_YEAR_CONFLICT_PENALTY = 0.2
 NO_BIRTH_DATE_PENALTY = 0.0
 NATIONALITY_BONUS = 0.02
-NATIONALITY_PENALTY = 0.03
+NATIONALITY_PENALTY = 0.05
 
 
 class PartMatch(NamedTuple):
     similarity: float
     reason: str
-    neighbour: bool = False  # Latin spellings merely close (typo, sounds alike), not equal or equivalent
+    neighbour: bool = False  # Latin spellings whose consonants differ (a typo or another name)
 
 
 def compare_parts(query: Token, listed: Token) -> PartMatch:
@@ -82,7 +91,7 @@ def compare_parts(query: Token, listed: Token) -> PartMatch:
         and not (q_form.in_table or l_form.in_table)
         and SOUNDS_ALIKE_MIN_SPELLING <= similarity < SOUNDS_ALIKE
     ):
-        return PartMatch(SOUNDS_ALIKE, "sounds alike", True)
+        return PartMatch(SOUNDS_ALIKE, "sounds alike", q_form.vowel_key != l_form.vowel_key)
     if (len(query.key) == 1 or len(listed.key) == 1) and query.key[0] == listed.key[0]:
         return PartMatch(INITIAL, "initial")
     distance = min(
@@ -95,7 +104,9 @@ def compare_parts(query: Token, listed: Token) -> PartMatch:
         similarity = min(similarity, TWO_EDITS_CAP)
     elif distance > 2:
         similarity = min(similarity, MANY_EDITS_CAP)
-    return PartMatch(similarity, f"typo, {distance} edit{'s' if distance > 1 else ''}", True)
+    # Vowels swapped within their class ("Adel"/"Adil") is how transliterations differ, not another name.
+    neighbour = q_form.vowel_key != l_form.vowel_key
+    return PartMatch(similarity, f"typo, {distance} edit{'s' if distance > 1 else ''}", neighbour)
 
 
 def _compare_abjad(query: Token, listed: Token, q_form: TokenForm, l_form: TokenForm) -> PartMatch:
@@ -124,18 +135,26 @@ def align(
     n_query: int,
     n_listed: int,
     attested: Sequence[bool] | None = None,
+    family_required: bool = False,
+    vowels_distinguish: bool = False,
+    query_family_required: bool = False,
 ) -> NameMatch:
     """Order-free greedy alignment of name parts; `similarities[i][j]` compares query i with listed j.
 
     `attested[i]`: query part i is itself a name part of the list, so its neighbour matches are capped."""
     if attested is not None and any(attested):
         similarities = [
-            [_cap_neighbour(part) if attested[i] and part.neighbour else part for part in similarities[i]]
+            [
+                _cap_neighbour(part) if attested[i] and _is_neighbour(part, vowels_distinguish) else part
+                for part in similarities[i]
+            ]
             for i in range(n_query)
         ]
+    # Ties go to the first query part, then the first listed part: the order of `scoring.greedy_scores`
+    # (numpy's argmax), so that both agree on which listed part stays unmatched.
     ranked = sorted(
         ((similarities[i][j].similarity, i, j) for i in range(n_query) for j in range(n_listed)),
-        reverse=True,
+        key=lambda item: (-item[0], item[1], item[2]),
     )
     used_q: set[int] = set()
     used_l: set[int] = set()
@@ -157,6 +176,10 @@ def align(
     weakest = min((part.similarity for _, _, part in pairs), default=0.0) if len(pairs) == shorter else 0.0
     score = min(score, weakest + WEAKEST_PART_MARGIN)
     score -= EXTRA_PART_PENALTY * (longer - shorter)
+    if family_required and n_listed - 1 not in used_l:
+        score -= FAMILY_NOT_GIVEN_PENALTY
+    if query_family_required and n_query - 1 not in used_q:  # the visitor's own family name is not listed
+        score -= FAMILY_NOT_GIVEN_PENALTY
     if shorter == 1 and longer > 1:
         score *= SINGLE_PART_FACTOR
     return NameMatch(
@@ -165,6 +188,21 @@ def align(
         [j for j in range(n_listed) if j not in used_l],
         [i for i in range(n_query) if i not in used_q],
     )
+
+
+def _is_neighbour(part: PartMatch, vowels_distinguish: bool) -> bool:
+    if part.neighbour:
+        return True
+    return vowels_distinguish and (part.reason == "sounds alike" or part.reason.startswith("typo"))
+
+
+def vowels_distinguish(nationality: str | None) -> bool:
+    return (nationality or "").strip().upper() in PINYIN_NATIONALITIES
+
+
+def family_required(listed: list[Token]) -> bool:
+    """Whether the listed name's last part is a family name the visitor must bear (see the penalty)."""
+    return len(listed) >= FAMILY_MIN_PARTS and not listed[-1].key.endswith(PATRONYMIC_ENDINGS)
 
 
 def _cap_neighbour(part: PartMatch) -> PartMatch:

@@ -127,6 +127,10 @@ class TokenForm(NamedTuple):
     # "Terorchuk", only the bridge to Arabic and Hebrew script drops it) and consonants that a vowel
     # separates stay two ("Yüceltetaş" is not "Yüceltaş").
     skeleton_v: str
+    # Spelling with consonant digraphs folded (sh/ch/tch, kh, zh…) and vowels reduced to the two classes
+    # transliterations swap within (a/e/i/y: "Adel" and "Adil"; o/u: "Omar" and "Umar"): equal keys mean
+    # a transliteration, not another name.
+    vowel_key: str
     # Every skeleton the index blocks this token under: the main one, the particle-free one, the one of
     # the spelling before the tables (a typo inside "Mykola" must still meet "Mykola"), and one that keeps
     # v as a consonant (Latin-to-Latin, "Medvedev" is not "M-d").
@@ -304,7 +308,16 @@ _GLUED_PARTICLE = re.compile(r"^(?:du|le|la|ben|van|von|den|der|el|al|della|del|
 
 def _reduce_abd(word: str) -> str:
     """'abdurrahman', 'abdelrahman', 'abdulrahman' -> 'abdrahman': the article between abd and the name
-    is written every possible way."""
+    is written every possible way. Idempotent ('abdelaziz' -> 'abdaziz' -> 'abdziz' in one call), since the
+    index stores keys that are already glued ('Abd al-Aziz' -> 'abdaziz')."""
+    while True:
+        reduced = _reduce_abd_once(word)
+        if reduced == word:
+            return word
+        word = reduced
+
+
+def _reduce_abd_once(word: str) -> str:
     if not word.startswith("abd") or len(word) <= 4:
         return word
     rest = word[3:]
@@ -343,6 +356,14 @@ def _finish_skeleton(word: str, keep_v: bool = False) -> str:
     return _DOUBLES.sub(r"\1", head + dropped.sub("", word[1:]))
 
 
+_VOWEL_CLASSES = str.maketrans({"a": "e", "i": "e", "y": "e", "u": "o", "w": "o"})
+
+
+def _vowel_key(canonical: str) -> str:
+    word = _SKELETON_DIGRAPHS.sub(lambda match: _SKELETON_PAIRS[match.group()], canonical)
+    return _DOUBLES.sub(r"\1", word.translate(_SKELETON_LETTERS).translate(_VOWEL_CLASSES))
+
+
 def _sounds_key(canonical: str) -> str:
     word = _SKELETON_DIGRAPHS.sub(lambda match: _SKELETON_PAIRS[match.group()], canonical)
     word = _DOUBLES.sub(r"\1", word.translate(_SKELETON_LETTERS))
@@ -362,7 +383,9 @@ def analyse(key: str) -> TokenForm:
     if key.startswith(ABJAD_MARK):
         body = key[1:]
         skeleton = _finish_skeleton(body) or body
-        return TokenForm(body, skeleton, True, False, body, body, skeleton, False, skeleton, (skeleton,))
+        return TokenForm(
+            body, skeleton, True, False, body, body, skeleton, False, skeleton, body, (skeleton,)
+        )
     light = _light(key)
     mapped = EQUIVALENTS_LIGHT.get(light)
     word = _reduce_abd(mapped or light)
@@ -383,6 +406,7 @@ def analyse(key: str) -> TokenForm:
         core_skeleton,
         mapped is not None,
         skeleton_v,
+        _vowel_key(word),
         tuple(dict.fromkeys(blocking)),
     )
 

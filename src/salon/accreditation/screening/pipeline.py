@@ -27,7 +27,9 @@ def run_screening(
     """Screen a people file against watch lists, write HITS.csv (best first per person), return timings."""
     started = time.perf_counter()
     people = read_people(people_path)
-    index = ScreeningIndex.build(chain.from_iterable(read_watchlist(path) for path in watchlists))
+    index = ScreeningIndex.build(
+        chain.from_iterable(read_watchlist(path) for path in watchlists), workers=workers
+    )
     built = time.perf_counter()
     with tqdm(
         total=len(people), desc="screening", unit="person", file=sys.stderr, disable=not show_progress

@@ -16,7 +16,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from salon.errors import DomainError
@@ -45,6 +45,14 @@ class ScreeningInputError(DomainError):
 
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, str], list[str]]]:
     """(line, row, header) for every data row; decoding errors are pinned to their line."""
+    header: list[str] = []
+    for line, row in _raw_rows(path, header):
+        yield line, dict(zip(header, row, strict=True)), header
+
+
+def _raw_rows(path: Path, header_out: list[str] | None = None) -> Iterator[tuple[int, list[str]]]:
+    """(line, fields) for every data row, checked for its field count; `header_out` receives the
+    header."""
     try:
         handle = path.open("rb")
     except OSError as error:
@@ -57,14 +65,17 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str], list[str]]]:
             if header is None:
                 raise ScreeningInputError(path, 1, None, "empty file, a header line is expected")
             header = [column.strip().lower() for column in header]
+            if header_out is not None:
+                header_out[:] = header
+            width = len(header)
             for row in reader:
-                if not row:
-                    continue
-                if len(row) != len(header):
+                if len(row) != width:
+                    if not row:
+                        continue
                     raise ScreeningInputError(
-                        path, reader.line_num, None, f"expected {len(header)} fields, found {len(row)}"
+                        path, reader.line_num, None, f"expected {width} fields, found {len(row)}"
                     )
-                yield reader.line_num, dict(zip(header, row, strict=True)), header
+                yield reader.line_num, row
         except UnicodeDecodeError as error:
             line, column = _locate_bad_bytes(path)
             raise ScreeningInputError(path, line, column, "not valid UTF-8 text") from error
@@ -174,22 +185,41 @@ def read_watchlist(path: Path | str, today: dt.date | None = None) -> Iterator[W
             found = valid_dates[value] = parse_birth_date(path, line, column, value, today)
         return found
 
+    if kind == "opensanctions":
+        yield from _read_opensanctions(path, birth_of)
+        return
     for line, row, _ in _rows(path):
         entry_id = row["id"].strip()
         if not entry_id:
             raise ScreeningInputError(path, line, "id", "empty id")
-        if kind == "opensanctions":
-            if row["schema"].strip() != "Person":
-                continue
-            names = [_check_name(path, line, "name", row["name"])]
-            names += [_check_name(path, line, "aliases", alias) for alias in _split(row["aliases"])]
-            dates = _split(row["birth_date"])
-            birth = birth_of(line, "birth_date", dates[0]) if dates else None
-            countries = tuple(_split(row["countries"]))
-        else:
-            names = [_check_name(path, line, "name", row["name"])]
-            birth = birth_of(line, "birth_date", row.get("birth_date", ""))
-            countries = tuple(_split(row.get("nationality", "")))
+        names = [_check_name(path, line, "name", row["name"])]
+        birth = birth_of(line, "birth_date", row.get("birth_date", ""))
+        countries = tuple(_split(row.get("nationality", "")))
+        yield WatchlistEntry(entry_id, tuple(dict.fromkeys(names)), birth, countries)
+
+
+def _read_opensanctions(
+    path: Path, birth_of: Callable[[int, str, str], str | None]
+) -> Iterator[WatchlistEntry]:
+    """The million-row case: columns by position, no dict per row (a third of the reading time)."""
+    header = _header(path)
+    at = {column: header.index(column) for column in OPENSANCTIONS_REQUIRED}
+    id_at, schema_at, name_at, aliases_at = at["id"], at["schema"], at["name"], at["aliases"]
+    birth_at, countries_at = at["birth_date"], at["countries"]
+    for line, row in _raw_rows(path):
+        if row[schema_at].strip() != "Person":
+            if not row[id_at].strip():
+                raise ScreeningInputError(path, line, "id", "empty id")
+            continue
+        entry_id = row[id_at].strip()
+        if not entry_id:
+            raise ScreeningInputError(path, line, "id", "empty id")
+        names = [_check_name(path, line, "name", row[name_at])]
+        if row[aliases_at]:
+            names += [_check_name(path, line, "aliases", alias) for alias in _split(row[aliases_at])]
+        dates = _split(row[birth_at])
+        birth = birth_of(line, "birth_date", dates[0]) if dates else None
+        countries = tuple(_split(row[countries_at]))
         yield WatchlistEntry(entry_id, tuple(dict.fromkeys(names)), birth, countries)
 
 

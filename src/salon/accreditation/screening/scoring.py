@@ -17,9 +17,11 @@ from .matching import (
     ABJAD_SKELETON,
     EQUIVALENT_NAME,
     EXTRA_PART_PENALTY,
+    FAMILY_NOT_GIVEN_PENALTY,
     INITIAL,
     MANY_EDITS_CAP,
     MIN_PART_SIMILARITY,
+    PATRONYMIC_ENDINGS,
     SAME_CANONICAL,
     SINGLE_PART_FACTOR,
     SOUNDS_ALIKE,
@@ -46,11 +48,13 @@ class VocabularyTable:
         self._core_id: list[int] = []
         self._skeleton_id: list[int] = []
         self._skeleton_v_id: list[int] = []
+        self._vowel_key_id: list[int] = []
         self._flags: list[tuple[bool, bool, bool]] = []
         self.canonical_id = np.zeros(0, dtype=np.int32)
         self.core_id = np.zeros(0, dtype=np.int32)
         self.skeleton_id = np.zeros(0, dtype=np.int32)
         self.skeleton_v_id = np.zeros(0, dtype=np.int32)
+        self.vowel_key_id = np.zeros(0, dtype=np.int32)
         self.canonical_set: frozenset[str] = frozenset()
         self.skeleton_length = np.zeros(0, dtype=np.int16)
         self.key_length = np.zeros(0, dtype=np.int16)
@@ -58,6 +62,7 @@ class VocabularyTable:
         self.abjad = np.zeros(0, dtype=bool)
         self.variant = np.zeros(0, dtype=bool)
         self.in_table = np.zeros(0, dtype=bool)
+        self.patronymic = np.zeros(0, dtype=bool)
 
     def string_id(self, text: str, create: bool = True) -> int:
         found = self._string_ids.get(text)
@@ -76,6 +81,7 @@ class VocabularyTable:
         self._core_id.append(self.string_id(form.core))
         self._skeleton_id.append(self.string_id("\x00" + form.skeleton))
         self._skeleton_v_id.append(self.string_id("\x01" + form.skeleton_v))
+        self._vowel_key_id.append(self.string_id("\x02" + form.vowel_key))
         self._flags.append((form.abjad, form.variant, form.in_table))
 
     def freeze(self) -> None:
@@ -83,6 +89,7 @@ class VocabularyTable:
         self.core_id = np.asarray(self._core_id, dtype=np.int32)
         self.skeleton_id = np.asarray(self._skeleton_id, dtype=np.int32)
         self.skeleton_v_id = np.asarray(self._skeleton_v_id, dtype=np.int32)
+        self.vowel_key_id = np.asarray(self._vowel_key_id, dtype=np.int32)
         self.canonical_set = frozenset(self.canonical)
         self.skeleton_length = np.asarray([len(s) for s in self.skeleton], dtype=np.int16)
         self.key_length = np.asarray([len(k) for k in self.keys], dtype=np.int16)
@@ -95,9 +102,14 @@ class VocabularyTable:
         self.first_char = np.asarray([ord(k[0]) for k in self.keys], dtype=np.int32)
         flags = np.asarray(self._flags, dtype=bool).reshape(-1, 3)
         self.abjad, self.variant, self.in_table = flags[:, 0].copy(), flags[:, 1].copy(), flags[:, 2].copy()
+        self.patronymic = np.asarray([key.endswith(PATRONYMIC_ENDINGS) for key in self.keys], dtype=bool)
 
     def similarity_matrix(
-        self, query_keys: list[str], query_ids: list[int], unique: np.ndarray
+        self,
+        query_keys: list[str],
+        query_ids: list[int],
+        unique: np.ndarray,
+        vowels_distinguish: bool = False,
     ) -> tuple[np.ndarray, np.ndarray]:
         """sims[i, u] = compare_parts(query token i, vocabulary token unique[u]).similarity, and the
         matching `neighbour` flags."""
@@ -129,6 +141,10 @@ class VocabularyTable:
         # Latin vs Latin.
         sims = spelling
         q_in_table = np.asarray([f.in_table for f in forms])[:, None]
+        q_vowel_key_id = np.asarray([self.string_id("\x02" + f.vowel_key, False) for f in forms])[:, None]
+        neighbour_latin = ~((q_vowel_key_id == self.vowel_key_id[unique][None, :]) & (q_vowel_key_id >= 0))
+        if vowels_distinguish:
+            neighbour_latin = np.ones_like(neighbour_latin)
         sounds = (
             skeleton_v_equal
             & (q_skeleton_v_length >= 3)
@@ -145,7 +161,7 @@ class VocabularyTable:
             q_first == self.first_char[unique][None, :]
         )
         sims = np.where(initial & ~sounds, INITIAL, sims)
-        neighbour = ~(initial & ~sounds)
+        neighbour = neighbour_latin & ~(initial & ~sounds)
         q_canonical = np.asarray([self.string_id(f.canonical, False) for f in forms])[:, None]
         q_core = np.asarray([self.string_id(f.core, False) for f in forms])[:, None]
         canonical_equal = (q_canonical == self.canonical_id[unique][None, :]) & (q_canonical >= 0)
@@ -171,10 +187,17 @@ class VocabularyTable:
         return np.where(exact, 1.0, sims), neighbour & ~exact
 
 
-def greedy_scores(sims: np.ndarray, listed_lengths: np.ndarray) -> np.ndarray:
+def greedy_scores(
+    sims: np.ndarray,
+    listed_lengths: np.ndarray,
+    family_required: np.ndarray | None = None,
+    query_family_required: bool = False,
+) -> np.ndarray:
     """`matching.align(...).score` for every candidate at once; sims is (candidates, query, listed) with
     padding set below MIN_PART_SIMILARITY."""
     count, n_query, width = sims.shape
+    listed_used = np.zeros((count, width), dtype=bool)
+    query_used = np.zeros((count, n_query), dtype=bool)
     work = np.where(sims >= MIN_PART_SIMILARITY, sims, -1.0)
     total = np.zeros(count)
     matched = np.zeros(count, dtype=np.int16)
@@ -192,11 +215,19 @@ def greedy_scores(sims: np.ndarray, listed_lengths: np.ndarray) -> np.ndarray:
         weakest = np.where(ok, np.minimum(weakest, value), weakest)
         work[rows, best // width, :] = -1.0
         work[rows, :, best % width] = -1.0
+        listed_used[rows[ok], (best % width)[ok]] = True
+        query_used[rows[ok], (best // width)[ok]] = True
     shorter = np.minimum(n_query, listed_lengths)
     longer = np.maximum(n_query, listed_lengths)
     score = total / np.maximum(shorter, 1)
     weakest = np.where(matched == shorter, weakest, 0.0)
     score = np.minimum(score, weakest + WEAKEST_PART_MARGIN)
     score -= EXTRA_PART_PENALTY * (longer - shorter)
+    if family_required is not None:
+        last = np.maximum(listed_lengths.astype(np.int64) - 1, 0)
+        family_missing = family_required & ~listed_used[rows, last]
+        score = np.where(family_missing, score - FAMILY_NOT_GIVEN_PENALTY, score)
+    if query_family_required:
+        score = np.where(query_used[:, n_query - 1], score, score - FAMILY_NOT_GIVEN_PENALTY)
     score = np.where((shorter == 1) & (longer > 1), score * SINGLE_PART_FACTOR, score)
     return np.maximum(score, 0.0)

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from salon.accreditation.screening import DEFAULT_THRESHOLD, Person, ScreeningIndex, WatchlistEntry
-from salon.accreditation.screening.matching import align, compare_parts
+from salon.accreditation.screening.matching import align, compare_parts, family_required
 from salon.accreditation.screening.normalize import analyse, tokenize
 
 LIST = [
@@ -164,6 +164,9 @@ def test_screening_vectorised_scores_agree_with_reference() -> None:
                     len(tokens),
                     len(listed),
                     flags,
+                    family_required(listed),
+                    False,
+                    family_required(tokens),
                 )
                 assert value == pytest.approx(reference.score, abs=1e-6), (tokens, listed, flags)
 

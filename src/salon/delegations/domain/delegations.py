@@ -225,7 +225,7 @@ def confirm_member(member: DelegationMember, *, actor) -> DelegationMember:
     """Protocol confirms a member only once vetting accredited them; a refusal is said plainly."""
     require_role(actor, Role.ORGANIZER, message=ORGANIZERS_ONLY)
     member = (
-        DelegationMember.objects.select_for_update()
+        DelegationMember.objects.select_for_update(of=("self",))
         .select_related("registration", "delegation")
         .get(pk=member.pk)
     )

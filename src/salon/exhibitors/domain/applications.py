@@ -28,7 +28,11 @@ class ApplicationError(DomainError):
 
 
 def _locked(application: Application) -> Application:
-    return Application.objects.select_for_update().select_related("company", "edition").get(pk=application.pk)
+    return (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("company", "edition")
+        .get(pk=application.pk)
+    )
 
 
 def _require_reason(reason: str) -> str:
@@ -161,7 +165,7 @@ def allocate_stand(application: Application, stand: Stand, *, actor) -> Applicat
     application = _locked(application)
     if application.status != ApplicationStatus.ADMITTED:
         raise ApplicationError("not_admitted", "Only an admitted exhibitor can get a stand.", status=409)
-    stand = Stand.objects.select_for_update().select_related("hall").get(pk=stand.pk)
+    stand = Stand.objects.select_for_update(of=("self",)).select_related("hall").get(pk=stand.pk)
     if stand.hall.edition_id != application.edition_id:
         raise ApplicationError("stand_other_edition", "This stand belongs to another edition.", field="stand")
     holder = (

@@ -139,7 +139,7 @@ def request_meeting(
 
 def _locked(meeting: MeetingRequest) -> MeetingRequest:
     return (
-        MeetingRequest.objects.select_for_update()
+        MeetingRequest.objects.select_for_update(of=("self",))
         .select_related("exhibitor__company", "edition")
         .get(pk=meeting.pk)
     )

@@ -39,7 +39,7 @@ def add_to_agenda(user, session: Session) -> AgendaItem:
             "This session is restricted to other categories of visitors.", code="restricted_session"
         )
     # Lock the session row so two last-seat bookings queue instead of both succeeding.
-    session = Session.objects.select_for_update().select_related("room").get(pk=session.pk)
+    session = Session.objects.select_for_update(of=("self",)).select_related("room").get(pk=session.pk)
     existing = AgendaItem.objects.filter(user=user, session=session).first()
     if existing is not None:
         return existing
