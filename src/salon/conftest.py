@@ -84,6 +84,21 @@ def other_exhibitor_user(db):
 
 
 @pytest.fixture
+def vetting_officer(db):
+    return make_user("vera", Role.VETTING_OFFICER)
+
+
+@pytest.fixture
+def visitor(db):
+    return make_user("victor", Role.VISITOR)
+
+
+@pytest.fixture
+def other_visitor(db):
+    return make_user("valerie", Role.VISITOR)
+
+
+@pytest.fixture
 def api_as():
     def build(user) -> ApiClient:
         return ApiClient(issue_token(user, "tests") if user is not None else None)

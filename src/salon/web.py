@@ -8,9 +8,11 @@ from functools import wraps
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
+from salon.editions.domain.venue import edition_by_ref
+from salon.editions.models import Edition
 from salon.errors import NotAllowed
 
 
@@ -40,3 +42,10 @@ class SalonForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+
+
+def edition_or_404(ref: str) -> Edition:
+    edition = edition_by_ref(ref)
+    if edition is None:
+        raise Http404(_("No such edition."))
+    return edition

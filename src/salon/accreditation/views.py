@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, F, Max, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
@@ -40,10 +40,9 @@ from salon.accreditation.interfaces.forms import (
 from salon.accreditation.interfaces.people_files import PeopleFileError, parse_people_file
 from salon.accreditation.models import Registration, RegistrationStatus, Sector, WatchList
 from salon.audit.domain.chain import record
-from salon.editions.domain.venue import edition_by_ref
 from salon.editions.models import Edition
 from salon.errors import DomainError, NotAllowed
-from salon.web import forbidden_as_403, is_htmx_partial
+from salon.web import edition_or_404, forbidden_as_403, is_htmx_partial
 
 REGISTRATIONS_PER_PAGE = 50
 STAFF = (Role.VETTING_OFFICER, Role.ORGANIZER)
@@ -59,13 +58,6 @@ DOMAIN_MESSAGES = {
 
 def _explain(exc: DomainError) -> str:
     return str(DOMAIN_MESSAGES.get(exc.code, exc.message))
-
-
-def _edition(slug: str) -> Edition:
-    edition = edition_by_ref(slug)
-    if edition is None:
-        raise Http404(_("No such edition."))
-    return edition
 
 
 def _registration_for(user, pk: int) -> Registration:
@@ -91,7 +83,7 @@ def _zone_names(registration: Registration) -> list[str]:
 @forbidden_as_403
 def registration_create(request: HttpRequest, slug: str) -> HttpResponse:
     require_role(request.user, Role.VISITOR, message="Only visitors register through this form.")
-    edition = _edition(slug)
+    edition = edition_or_404(slug)
     language = get_language() or "en"
     form = RegistrationForm(request.POST or None, request.FILES or None, edition=edition, language=language)
     status = 200
@@ -165,7 +157,7 @@ def registration_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @vary_on_headers("HX-Request")
 def vetting_queue(request: HttpRequest, slug: str) -> HttpResponse:
     require_role(request.user, Role.VETTING_OFFICER, message="Only vetting officers see the vetting queue.")
-    edition = _edition(slug)
+    edition = edition_or_404(slug)
     at_edition = Registration.objects.filter(edition=edition, purged_at__isnull=True)
     country_codes = sorted(set(at_edition.values_list("nationality", flat=True)))
     form = QueueFilterForm(request.GET or None, country_codes=country_codes)
@@ -218,7 +210,7 @@ def _review_context(registration: Registration, form: VettingDecisionForm | None
 @forbidden_as_403
 def vetting_review(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     require_role(request.user, Role.VETTING_OFFICER, message="Only vetting officers see screening hits.")
-    edition = _edition(slug)
+    edition = edition_or_404(slug)
     registration = get_object_or_404(
         Registration.objects.select_related("edition", "decided_by"), pk=pk, edition=edition
     )
@@ -258,7 +250,7 @@ def vetting_review(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @forbidden_as_403
 def group_import(request: HttpRequest, slug: str) -> HttpResponse:
     require_role(request.user, *STAFF, message="Only organizers and vetting officers import registrations.")
-    edition = _edition(slug)
+    edition = edition_or_404(slug)
     form = GroupImportForm(request.POST or None, request.FILES or None)
     problems: list[tuple[int, str, str]] = []
     status = 200
@@ -300,7 +292,7 @@ def group_import(request: HttpRequest, slug: str) -> HttpResponse:
 @forbidden_as_403
 def watch_lists(request: HttpRequest, slug: str) -> HttpResponse:
     require_role(request.user, *STAFF, message="Only organizers and vetting officers see watch lists.")
-    edition = _edition(slug)
+    edition = edition_or_404(slug)
     form = WatchListForm(request.POST or None, request.FILES or None)
     status = 200
     if request.method == "POST":
@@ -377,7 +369,7 @@ def _save_vetting_settings(edition: Edition, data: dict, *, actor) -> None:
 @forbidden_as_403
 def vetting_settings_page(request: HttpRequest, slug: str) -> HttpResponse:
     require_role(request.user, Role.ORGANIZER, message="Only organizers change the vetting settings.")
-    edition = _edition(slug)
+    edition = edition_or_404(slug)
     current = vetting_settings(edition)
     initial = {
         "auto_accredit_sectors": current.auto_accredit_sectors,

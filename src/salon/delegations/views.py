@@ -12,22 +12,14 @@ from salon.accounts.domain.roles import Role, has_role
 from salon.delegations.api import protocol_file
 from salon.delegations.domain.delegations import delegation_for, visible_delegations
 from salon.delegations.models import GuestPavilion
-from salon.editions.domain.venue import edition_by_ref
-from salon.editions.models import Edition
 from salon.errors import NotAllowed, NotFound
 from salon.program.domain.sessions import edition_tz
-
-
-def _edition(slug: str) -> Edition:
-    edition = edition_by_ref(slug)
-    if edition is None:
-        raise Http404(_("No such edition."))
-    return edition
+from salon.web import edition_or_404
 
 
 @login_required
 def delegation_list(request: HttpRequest, slug: str) -> HttpResponse:
-    edition = _edition(slug)
+    edition = edition_or_404(slug)
     delegations = (
         visible_delegations(request.user, edition)
         .select_related("host_officer")
@@ -50,7 +42,7 @@ def delegation_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def delegation_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    edition = _edition(slug)
+    edition = edition_or_404(slug)
     try:
         delegation = delegation_for(request.user, pk)
     except NotFound as exc:
@@ -80,4 +72,4 @@ def protocol_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
         raise PermissionDenied(_("Only organizers export the protocol lists."))
     if fmt not in ("csv", "xlsx"):
         raise Http404(_("Export as csv or xlsx."))
-    return protocol_file(_edition(slug), fmt)
+    return protocol_file(edition_or_404(slug), fmt)

@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -21,7 +21,6 @@ from django.views.decorators.vary import vary_on_headers
 
 from salon.accounts.domain.roles import Role, has_role, require_role
 from salon.editions.domain.policy import decide
-from salon.editions.domain.venue import edition_by_ref
 from salon.editions.models import Edition, Regime
 from salon.errors import DomainError, NotAllowed
 from salon.exhibitors.domain import applications as workflow
@@ -49,16 +48,9 @@ from salon.exhibitors.interfaces.forms import (
     explain,
 )
 from salon.exhibitors.models import Application, ApplicationStatus, Company
-from salon.web import forbidden_as_403, is_htmx_partial
+from salon.web import edition_or_404, forbidden_as_403, is_htmx_partial
 
 EXHIBITORS_PER_PAGE = 50
-
-
-def _edition(slug: str) -> Edition:
-    edition = edition_by_ref(slug)
-    if edition is None:
-        raise Http404(_("No such edition."))
-    return edition
 
 
 def _application(edition: Edition, pk: int) -> Application:
@@ -82,7 +74,7 @@ def exhibitor_list(request: HttpRequest, slug: str) -> HttpResponse:
         Role.AUTHORIZATION_OFFICER,
         message="Only organizers and officers see the exhibitor list.",
     )
-    edition = _edition(slug)
+    edition = edition_or_404(slug)
     at_edition = Application.objects.filter(edition=edition)
     country_codes = sorted(set(at_edition.values_list("company__country", flat=True)))
     form = ExhibitorFilterForm(request.GET or None, country_codes=country_codes)
@@ -136,7 +128,7 @@ def _detail_context(request: HttpRequest, application: Application, stand_form: 
 @login_required
 @forbidden_as_403
 def exhibitor_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    application = _application(_edition(slug), pk)
+    application = _application(edition_or_404(slug), pk)
     require_company_reader(request.user, application.company)
     return render(request, "exhibitors/exhibitor_detail.html", _detail_context(request, application))
 
@@ -145,7 +137,7 @@ def exhibitor_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @forbidden_as_403
 def allocate_stand(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    edition = _edition(slug)
+    edition = edition_or_404(slug)
     application = _application(edition, pk)
     require_role(request.user, Role.ORGANIZER, message="Only an organizer allocates stands.")
     form = StandForm(request.POST, edition=edition)
@@ -175,7 +167,7 @@ def allocate_stand(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @forbidden_as_403
 def release_stand(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    edition = _edition(slug)
+    edition = edition_or_404(slug)
     application = _application(edition, pk)
     try:
         workflow.release_stand(application, actor=request.user)
@@ -218,7 +210,7 @@ def authorization_queue(request: HttpRequest, slug: str) -> HttpResponse:
         Role.ORGANIZER,
         message="Only authorization officers and organizers see the queue.",
     )
-    edition = _edition(slug)
+    edition = edition_or_404(slug)
     return render(request, "exhibitors/authorization_queue.html", _queue_context(edition, request))
 
 
@@ -226,7 +218,7 @@ def authorization_queue(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @forbidden_as_403
 def decide_authorization(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    edition = _edition(slug)
+    edition = edition_or_404(slug)
     application = _application(edition, pk)
     require_company_reader(request.user, application.company)
     form = DecisionForm(request.POST)

@@ -20,7 +20,6 @@ from django.views.decorators.http import require_POST
 from salon.accounts.domain.roles import Role, has_role, require_role
 from salon.accreditation.models import Registration, RegistrationStatus
 from salon.audit.domain.chain import record
-from salon.editions.domain.venue import edition_by_ref
 from salon.editions.models import Edition
 from salon.errors import DomainError, NotAllowed
 from salon.exhibitors.models import Application, ApplicationStatus, Category
@@ -37,7 +36,7 @@ from salon.matchmaking.domain.scheduling import agenda_ical, exhibitor_agenda, r
 from salon.matchmaking.domain.slots import meeting_settings
 from salon.matchmaking.interfaces.forms import MeetingSettingsForm, NeedForm, OfferForm
 from salon.matchmaking.models import MeetingRequest, RequestStatus, ScheduleRun, VisitorNeed
-from salon.web import forbidden_as_403
+from salon.web import edition_or_404, forbidden_as_403
 
 RECOMMENDATIONS = 10
 OPEN = (RequestStatus.PENDING, RequestStatus.ACCEPTED)
@@ -70,13 +69,6 @@ DOMAIN_MESSAGES = {
 
 def _explain(exc: DomainError) -> str:
     return str(DOMAIN_MESSAGES.get(exc.code, exc.message))
-
-
-def _edition(slug: str) -> Edition:
-    edition = edition_by_ref(slug)
-    if edition is None:
-        raise Http404(_("No such edition."))
-    return edition
 
 
 def _my_registration(request: HttpRequest, pk: int) -> Registration:
@@ -438,7 +430,7 @@ def _edition_page(request, edition: Edition, form: MeetingSettingsForm, status: 
 @forbidden_as_403
 def edition_meetings(request: HttpRequest, slug: str) -> HttpResponse:
     require_role(request.user, Role.ORGANIZER, message="Only organizers manage the meeting scheduler.")
-    edition = _edition(slug)
+    edition = edition_or_404(slug)
     current = meeting_settings(edition)
     initial = {
         "slot_minutes": current.slot_minutes,
@@ -459,7 +451,7 @@ def edition_meetings(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @forbidden_as_403
 def schedule(request: HttpRequest, slug: str) -> HttpResponse:
-    edition = _edition(slug)
+    edition = edition_or_404(slug)
     run = run_scheduler(edition, actor=request.user)
     messages.success(
         request,

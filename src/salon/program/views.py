@@ -19,20 +19,13 @@ from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from salon.accounts.domain.roles import Role, require_role
-from salon.editions.domain.venue import edition_by_ref
 from salon.editions.models import Edition
 from salon.errors import DomainError, NotAllowed, NotFound
 from salon.program.api import filter_sessions
 from salon.program.domain import agenda, sessions
 from salon.program.interfaces.forms import ProgramFilterForm, SessionForm, explain
 from salon.program.models import AgendaItem, Room, Session, Track
-
-
-def _edition(slug: str) -> Edition:
-    edition = edition_by_ref(slug)
-    if edition is None:
-        raise Http404(_("No such edition."))
-    return edition
+from salon.web import edition_or_404
 
 
 def _is_partial(request: HttpRequest) -> bool:
@@ -54,7 +47,7 @@ def _booked_ids(user, edition: Edition) -> set[int]:
 
 @vary_on_headers("HX-Request")
 def program(request: HttpRequest, slug: str) -> HttpResponse:
-    edition = _edition(slug)
+    edition = edition_or_404(slug)
     form = ProgramFilterForm(request.GET or None, edition=edition)
     form.is_valid()
     chosen = form.cleaned_data if form.is_bound else {}
@@ -85,7 +78,7 @@ def program(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def session_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    edition = _edition(slug)
+    edition = edition_or_404(slug)
     try:
         session = sessions.visible_session(edition, request.user, pk)
     except NotFound as exc:
@@ -106,7 +99,7 @@ def session_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def toggle_agenda(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Add or remove a session; htmx swaps the button, a plain form post goes back to the program."""
-    edition = _edition(slug)
+    edition = edition_or_404(slug)
     try:
         session = sessions.visible_session(edition, request.user, pk)
     except NotFound as exc:
@@ -137,7 +130,7 @@ def toggle_agenda(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 def my_agenda(request: HttpRequest, slug: str) -> HttpResponse:
-    edition = _edition(slug)
+    edition = edition_or_404(slug)
     entries = agenda.agenda_of(request.user, edition)
     return render(
         request,
@@ -153,7 +146,7 @@ def my_agenda(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def agenda_ics(request: HttpRequest, slug: str, user_id: int) -> HttpResponse:
-    edition = _edition(slug)
+    edition = edition_or_404(slug)
     try:
         body = agenda.agenda_ical(request.user, user_id, edition)
     except NotAllowed as exc:
@@ -164,7 +157,9 @@ def agenda_ics(request: HttpRequest, slug: str, user_id: int) -> HttpResponse:
 
 
 def track_ics(request: HttpRequest, slug: str, code: str) -> HttpResponse:
-    track = get_object_or_404(Track.objects.select_related("edition"), edition=_edition(slug), code=code)
+    track = get_object_or_404(
+        Track.objects.select_related("edition"), edition=edition_or_404(slug), code=code
+    )
     response = HttpResponse(agenda.track_ical(track), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{track.edition.slug}-{track.code}.ics"'
     return response
@@ -184,7 +179,7 @@ def _organizer(request: HttpRequest) -> None:
 def timetable(request: HttpRequest, slug: str) -> HttpResponse:
     """Day × room grid; every session in a conflict (either side of it) is highlighted."""
     _organizer(request)
-    edition = _edition(slug)
+    edition = edition_or_404(slug)
     tz = sessions.edition_tz(edition)
     rooms = list(Room.objects.filter(edition=edition))
     conflicts = sessions.edition_conflicts(edition)
@@ -246,10 +241,10 @@ def _session_form_page(request: HttpRequest, edition: Edition, session: Session 
 
 @login_required
 def session_create(request: HttpRequest, slug: str) -> HttpResponse:
-    return _session_form_page(request, _edition(slug), None)
+    return _session_form_page(request, edition_or_404(slug), None)
 
 
 @login_required
 def session_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    edition = _edition(slug)
+    edition = edition_or_404(slug)
     return _session_form_page(request, edition, get_object_or_404(Session, edition=edition, pk=pk))

@@ -18,14 +18,6 @@ from salon.exhibitors.models import Application, ApplicationStatus, StaffMember
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def vetting_officer(db):
-    from salon.accounts.domain.roles import Role
-    from salon.conftest import make_user
-
-    return make_user("vera", Role.VETTING_OFFICER)
-
-
 def _actions(badge) -> list[str]:
     return list(
         AuditEntry.objects.filter(object_type="access.badge", object_id=str(badge.pk))

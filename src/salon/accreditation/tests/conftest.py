@@ -2,31 +2,14 @@ import datetime as dt
 
 import pytest
 
-from salon.accounts.domain.roles import Role
 from salon.accreditation.domain.registrations import RegistrationData
 from salon.accreditation.domain.vetting import load_watch_list
-from salon.conftest import make_user
 
 WATCH_LIST = """id,name,birth_date,nationality
 wl-1,Muhammad Abd al-Rahman,1971-03-02,SD
 wl-2,Олег Петров,1980,RU
 wl-3,Mehmet Şahin,,TR
 """
-
-
-@pytest.fixture
-def vetting_officer(db):
-    return make_user("vera", Role.VETTING_OFFICER)
-
-
-@pytest.fixture
-def visitor(db):
-    return make_user("victor", Role.VISITOR)
-
-
-@pytest.fixture
-def other_visitor(db):
-    return make_user("valerie", Role.VISITOR)
 
 
 @pytest.fixture

@@ -34,16 +34,6 @@ OFFERS = {
 
 
 @pytest.fixture
-def vetting_officer(db):
-    return make_user("vera", Role.VETTING_OFFICER)
-
-
-@pytest.fixture
-def visitor(db):
-    return make_user("victor", Role.VISITOR)
-
-
-@pytest.fixture
 def market(edition, exhibitor_user, organizer, vetting_officer, visitor):
     """Three admitted exhibitors and one accredited visitor with a French need, 2 meeting slots a day."""
     settings_row = meeting_settings(edition)
