@@ -196,6 +196,12 @@ class Scan(models.Model):
         indexes = [
             models.Index(fields=["edition", "effective_at"]),
             models.Index(fields=["zone", "effective_at"]),
+            # Covers the dashboard's "present" counts: admitted entries only, read without touching the table.
+            models.Index(
+                fields=["edition", "effective_at", "badge"],
+                condition=models.Q(admitted=True, direction="in"),
+                name="scan_admitted_entries",
+            ),
         ]
 
     def __str__(self) -> str:

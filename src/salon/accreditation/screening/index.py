@@ -331,19 +331,21 @@ class ScreeningIndex:
             family,
             query_family,
         )  # per_name is (candidates, query, listed)
-        capped = (
-            neighbour & np.asarray(self._attested(tokens, pinyin))[:, None] & (sims > ATTESTED_NEIGHBOUR_CAP)
-        )
-        if capped.any():
-            strict_sims = np.where(capped, ATTESTED_NEIGHBOUR_CAP, sims)
-            strict = greedy_scores(
-                np.concatenate((strict_sims, padding), axis=1)[:, gather].transpose(1, 0, 2),
-                lengths,
-                family,
-                query_family,
+
+        def aligned(part_sims: np.ndarray) -> np.ndarray:
+            per_name = np.concatenate((part_sims, padding), axis=1)[:, gather].transpose(1, 0, 2)
+            return greedy_scores(per_name, lengths, family, query_family)
+
+        # Strict scores, kept when the birth date does not agree (see `matching.align`): neighbours of
+        # attested parts capped, and every neighbour capped for names with a listed part missing.
+        closeness = neighbour & (sims > ATTESTED_NEIGHBOUR_CAP)
+        capped = closeness & np.asarray(self._attested(tokens, pinyin))[:, None]
+        strict = aligned(np.where(capped, ATTESTED_NEIGHBOUR_CAP, sims)) if capped.any() else scores
+        shorter_query = lengths > len(tokens)
+        if shorter_query.any() and closeness.any():
+            strict = np.where(
+                shorter_query, aligned(np.where(closeness, ATTESTED_NEIGHBOUR_CAP, sims)), strict
             )
-        else:
-            strict = scores
         keep = scores >= floor
         best: dict[int, tuple[float, int, float, int]] = {}
         entries = self._name_entry[candidates[keep]].tolist()

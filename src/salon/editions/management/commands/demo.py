@@ -8,7 +8,7 @@ import time
 from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.module_loading import import_string
 
 from salon.editions.demo import DemoContext
@@ -45,6 +45,8 @@ class Command(BaseCommand):
                         step = time.monotonic()
                         import_string(loader)(context)
                         self.stderr.write(f"demo: {label} loaded in {time.monotonic() - step:.1f} s")
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")  # planner statistics for the fresh tables (SQLite and PostgreSQL)
             self.stderr.write(f"demo: loaded in {time.monotonic() - started:.1f} s")
             self._print_logins(context)
         if no_serve:
