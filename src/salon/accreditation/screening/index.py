@@ -325,27 +325,21 @@ class ScreeningIndex:
         last_tokens = self._name_tokens[candidates, np.maximum(lengths.astype(np.int64) - 1, 0)]
         family = (lengths >= FAMILY_MIN_PARTS) & ~self._vocabulary.patronymic[last_tokens]
         query_family = family_required(tokens)
-        scores = greedy_scores(
-            np.concatenate((sims, padding), axis=1)[:, gather].transpose(1, 0, 2),
-            lengths,
-            family,
-            query_family,
-        )  # per_name is (candidates, query, listed)
 
         def aligned(part_sims: np.ndarray) -> np.ndarray:
             per_name = np.concatenate((part_sims, padding), axis=1)[:, gather].transpose(1, 0, 2)
-            return greedy_scores(per_name, lengths, family, query_family)
+            return greedy_scores(
+                per_name, lengths, family, query_family
+            )  # per_name is (candidates, query, listed)
 
-        # Strict scores, kept when the birth date does not agree (see `matching.align`): neighbours of
-        # attested parts capped, and every neighbour capped for names with a listed part missing.
-        closeness = neighbour & (sims > ATTESTED_NEIGHBOUR_CAP)
-        capped = closeness & np.asarray(self._attested(tokens, pinyin))[:, None]
+        scores = aligned(sims)
+
+        # Strict scores, kept when the birth date does not agree: neighbours of attested parts capped
+        # (see `matching.align`).
+        capped = (
+            neighbour & (sims > ATTESTED_NEIGHBOUR_CAP) & np.asarray(self._attested(tokens, pinyin))[:, None]
+        )
         strict = aligned(np.where(capped, ATTESTED_NEIGHBOUR_CAP, sims)) if capped.any() else scores
-        shorter_query = lengths > len(tokens)
-        if shorter_query.any() and closeness.any():
-            strict = np.where(
-                shorter_query, aligned(np.where(closeness, ATTESTED_NEIGHBOUR_CAP, sims)), strict
-            )
         keep = scores >= floor
         best: dict[int, tuple[float, int, float, int]] = {}
         entries = self._name_entry[candidates[keep]].tolist()

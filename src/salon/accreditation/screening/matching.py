@@ -142,10 +142,6 @@ def align(
     """Order-free greedy alignment of name parts; `similarities[i][j]` compares query i with listed j.
 
     `attested[i]`: query part i is itself a name part of the list, so its neighbour matches are capped."""
-    if attested is not None and n_listed > n_query:
-        # Nothing corroborates and a listed part is missing: a close spelling on top of that is one
-        # deviation too many, attested or not.
-        attested = [True] * n_query
     if attested is not None and any(attested):
         similarities = [
             [
