@@ -18,9 +18,8 @@ from salon.accreditation.domain.registrations import (
     CleanRegistration,
     build_registration,
     edition_days,
-    vetting_settings,
 )
-from salon.accreditation.domain.vetting import load_watch_list, screen_and_route
+from salon.accreditation.domain.vetting import load_watch_list, screen_and_route, vetting_settings
 from salon.accreditation.models import Registration, RegistrationStatus
 from salon.audit.domain.chain import Decision, record_many
 from salon.editions.demo import BAMEX, MILIPOL, DemoContext

@@ -26,7 +26,6 @@ from salon.accreditation.domain.registrations import (
     RegistrationError,
     import_registrations,
     register,
-    vetting_settings,
 )
 from salon.accreditation.interfaces.forms import (
     GroupImportForm,
@@ -339,7 +338,7 @@ def watch_lists(request: HttpRequest, slug: str) -> HttpResponse:
 @transaction.atomic
 def _save_vetting_settings(edition: Edition, data: dict, *, actor) -> None:
     require_role(actor, Role.ORGANIZER, message="Only organizers change the vetting settings.")
-    settings_row = vetting_settings(edition)
+    settings_row = vetting.vetting_settings(edition)
     before = {
         "auto_accredit_sectors": list(settings_row.auto_accredit_sectors or []),
         "screening_threshold": settings_row.screening_threshold,
@@ -370,7 +369,7 @@ def _save_vetting_settings(edition: Edition, data: dict, *, actor) -> None:
 def vetting_settings_page(request: HttpRequest, slug: str) -> HttpResponse:
     require_role(request.user, Role.ORGANIZER, message="Only organizers change the vetting settings.")
     edition = edition_or_404(slug)
-    current = vetting_settings(edition)
+    current = vetting.vetting_settings(edition)
     initial = {
         "auto_accredit_sectors": current.auto_accredit_sectors,
         "screening_threshold": current.screening_threshold,

@@ -19,7 +19,7 @@ from django_countries import countries
 from salon.accounts.domain.roles import Role, has_role, require_role
 from salon.accreditation.domain import protection
 from salon.accreditation.domain.vetting import screen_and_route
-from salon.accreditation.models import IdDocumentType, ImportBatch, Registration, Sector, VettingSettings
+from salon.accreditation.models import IdDocumentType, ImportBatch, Registration, Sector
 from salon.audit.domain.chain import record
 from salon.editions.models import Edition, Zone
 from salon.errors import DomainError
@@ -205,11 +205,6 @@ def clean_registration(
 
 def zone_codes(edition: Edition) -> set[str]:
     return set(Zone.objects.filter(edition=edition).values_list("code", flat=True))
-
-
-def vetting_settings(edition: Edition) -> VettingSettings:
-    settings_row, _ = VettingSettings.objects.get_or_create(edition=edition)
-    return settings_row
 
 
 def build_registration(

@@ -10,7 +10,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from salon.accreditation.domain.registrations import vetting_settings
+from salon.accreditation.domain.vetting import vetting_settings
 from salon.accreditation.models import Registration, ScreeningHit
 from salon.audit.domain.chain import record
 from salon.editions.models import Edition

@@ -24,8 +24,8 @@ class VettingError(DomainError):
     pass
 
 
-def _settings(registration: Registration) -> VettingSettings:
-    settings_row, _ = VettingSettings.objects.get_or_create(edition=registration.edition)
+def vetting_settings(edition) -> VettingSettings:
+    settings_row, _ = VettingSettings.objects.get_or_create(edition=edition)
     return settings_row
 
 
@@ -53,7 +53,7 @@ def screen_and_route(registrations: Sequence[Registration]) -> None:
     """Screen, then accredit at once the clean registrations of sectors the organizer trusts."""
     if not registrations:
         return
-    settings_row = _settings(registrations[0])
+    settings_row = vetting_settings(registrations[0].edition)
     counts = screen_registrations(registrations, settings_row.screening_threshold)
     trusted = set(settings_row.auto_accredit_sectors or [])
     now = timezone.now()

@@ -4,7 +4,8 @@ import pytest
 from django.core import mail
 from django.db import connection
 
-from salon.accreditation.domain.registrations import RegistrationError, register, vetting_settings
+from salon.accreditation.domain.registrations import RegistrationError, register
+from salon.accreditation.domain.vetting import vetting_settings
 from salon.accreditation.models import Registration, ScreeningHit
 from salon.accreditation.tests.conftest import person
 from salon.audit.models import AuditEntry

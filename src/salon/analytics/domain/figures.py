@@ -29,7 +29,8 @@ from salon.accreditation.models import Registration, RegistrationStatus, Sector
 from salon.analytics.tables import Column, Table, top_with_other
 from salon.editions.models import Edition, Regime
 from salon.exhibitors.models import Application, ApplicationStatus
-from salon.matchmaking.models import MeetingRequest, MeetingSettings, RequestStatus
+from salon.matchmaking.domain.slots import slot_length
+from salon.matchmaking.models import MeetingRequest, RequestStatus
 from salon.program.models import Session, in_language
 
 TOP_COUNTRIES = 15
@@ -338,11 +339,6 @@ def exhibitors_by_category(edition: Edition) -> Table:
 # ---------------------------------------------------------------- meetings
 
 
-def _slot_length(edition: Edition) -> dt.timedelta:
-    minutes = MeetingSettings.objects.filter(edition=edition).values_list("slot_minutes", flat=True).first()
-    return dt.timedelta(minutes=minutes or 30)
-
-
 def meetings(edition: Edition, *, now: dt.datetime | None = None) -> Table:
     now = now or timezone.now()
     scheduled = Q(status=RequestStatus.ACCEPTED, slot_start__isnull=False)
@@ -350,7 +346,7 @@ def meetings(edition: Edition, *, now: dt.datetime | None = None) -> Table:
         requested=Count("pk"),
         accepted=Count("pk", filter=Q(status=RequestStatus.ACCEPTED)),
         scheduled=Count("pk", filter=scheduled),
-        held=Count("pk", filter=scheduled & Q(slot_start__lte=now - _slot_length(edition))),
+        held=Count("pk", filter=scheduled & Q(slot_start__lte=now - slot_length(edition))),
         declined=Count("pk", filter=Q(status=RequestStatus.DECLINED)),
         cancelled=Count("pk", filter=Q(status=RequestStatus.CANCELLED)),
     )
@@ -384,7 +380,7 @@ def meetings_by_day(edition: Edition, *, now: dt.datetime | None = None) -> Tabl
         .annotate(day=TruncDate("slot_start", tzinfo=tz))
         .values("day")
         .annotate(
-            scheduled=Count("pk"), held=Count("pk", filter=Q(slot_start__lte=now - _slot_length(edition)))
+            scheduled=Count("pk"), held=Count("pk", filter=Q(slot_start__lte=now - slot_length(edition)))
         )
         .values_list("day", "scheduled", "held")
         .order_by()

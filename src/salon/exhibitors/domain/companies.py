@@ -34,7 +34,8 @@ class CompanyProfile:
     categories: list[str] = field(default_factory=list)
 
 
-def _categories(codes: Iterable[str]) -> list[Category]:
+def categories_by_code(codes: Iterable[str]) -> list[Category]:
+    """The taxonomy entries for these codes, in their order; one error naming every unknown code."""
     codes = list(dict.fromkeys(codes))
     found = {c.code: c for c in Category.objects.filter(code__in=codes)}
     unknown = [c for c in codes if c not in found]
@@ -81,7 +82,7 @@ def create_company(profile: CompanyProfile, *, actor) -> Company:
     if not has_role(actor, Role.ORGANIZER, Role.EXHIBITOR):
         raise NotAllowed("Only exhibitors and organizers create companies.")
     profile = _clean(profile)
-    categories = _categories(profile.categories)
+    categories = categories_by_code(profile.categories)
     company = Company.objects.create(
         legal_name=profile.legal_name,
         country=profile.country,
@@ -132,7 +133,7 @@ def update_company(company: Company, changes: dict, *, actor) -> Company:
     for key, value in changes.items():
         setattr(current, key, value)
     profile = _clean(current)
-    categories = _categories(profile.categories)
+    categories = categories_by_code(profile.categories)
     for key in ("legal_name", "country", "city", "website", "description_en", "description_fr"):
         setattr(company, key, getattr(profile, key))
     company.save()
@@ -155,7 +156,7 @@ def add_product(
             "Describe the product in French or English (or both).",
             field="description_en",
         )
-    (category_obj,) = _categories([category])
+    (category_obj,) = categories_by_code([category])
     return Product.objects.create(
         company=company,
         name=name,

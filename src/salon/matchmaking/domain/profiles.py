@@ -13,7 +13,8 @@ from salon.accounts.domain.roles import Role, has_role
 from salon.accreditation.models import Registration, RegistrationStatus
 from salon.errors import DomainError, NotAllowed
 from salon.exhibitors.domain.access import is_member
-from salon.exhibitors.models import Application, ApplicationStatus, Category
+from salon.exhibitors.domain.companies import categories_by_code
+from salon.exhibitors.models import Application, ApplicationStatus
 from salon.matchmaking.domain.slots import edition_slots
 from salon.matchmaking.models import ExhibitorOffer, VisitorNeed
 from salon.matchmaking.ranking import embed_needs, embed_offers, text_fingerprint, vectors_to_bytes
@@ -71,17 +72,6 @@ def _clean_slots(edition, slots: Iterable[str]) -> list[str]:
     return sorted(set(slots or []))
 
 
-def _categories(codes: Iterable[str]) -> list[Category]:
-    codes = list(dict.fromkeys(codes or []))
-    found = list(Category.objects.filter(code__in=codes))
-    if len(found) != len(codes):
-        unknown = sorted(set(codes) - {c.code for c in found})
-        raise ProfileError(
-            "unknown_category", f"Unknown categories: {', '.join(unknown)}.", field="categories"
-        )
-    return found
-
-
 @transaction.atomic
 def update_need(
     registration: Registration,
@@ -120,7 +110,7 @@ def update_need(
         need.blocked_slots = _clean_slots(registration.edition, blocked_slots)
     need.save()
     if categories is not None:
-        need.categories.set(_categories(categories))
+        need.categories.set(categories_by_code(categories or []))
     return need
 
 

@@ -20,7 +20,7 @@ from salon.errors import NotAllowed
 from salon.exhibitors.models import Application
 from salon.matchmaking.domain.meetings import notify
 from salon.matchmaking.domain.profiles import can_act_for_exhibitor, can_act_for_visitor
-from salon.matchmaking.domain.slots import Slot, edition_slots
+from salon.matchmaking.domain.slots import Slot, edition_slots, slot_length
 from salon.matchmaking.models import ExhibitorOffer, MeetingRequest, RequestStatus, ScheduleRun, VisitorNeed
 from salon.matchmaking.scheduling import Instance, Meeting, Party, Request, solve
 
@@ -127,15 +127,10 @@ class AgendaItem:
     confirmed: bool
 
 
-def _slot_length(edition: Edition) -> dt.timedelta:
-    slots = edition_slots(edition)
-    return (slots[0].end - slots[0].start) if slots else dt.timedelta(minutes=30)
-
-
 def visitor_agenda(registration: Registration, *, actor) -> list[AgendaItem]:
     if not can_act_for_visitor(actor, registration):
         raise NotAllowed("You may only see your own agenda.")
-    length = _slot_length(registration.edition)
+    length = slot_length(registration.edition)
     meetings = registration.meeting_requests.filter(
         status=RequestStatus.ACCEPTED, slot_start__isnull=False
     ).select_related("exhibitor__company", "exhibitor__stand__hall")
@@ -156,7 +151,7 @@ def visitor_agenda(registration: Registration, *, actor) -> list[AgendaItem]:
 def exhibitor_agenda(application: Application, *, actor) -> list[AgendaItem]:
     if not can_act_for_exhibitor(actor, application):
         raise NotAllowed("You may only see your own company's agenda.")
-    length = _slot_length(application.edition)
+    length = slot_length(application.edition)
     meetings = application.meeting_requests.filter(
         status=RequestStatus.ACCEPTED, slot_start__isnull=False
     ).prefetch_related("visitors")

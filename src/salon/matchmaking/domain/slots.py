@@ -41,6 +41,12 @@ def edition_slots(edition: Edition) -> list[Slot]:
     return slots
 
 
+def slot_length(edition: Edition) -> dt.timedelta:
+    """Read-only (a dashboard GET must not create settings rows): the model default when none exist."""
+    minutes = MeetingSettings.objects.filter(edition=edition).values_list("slot_minutes", flat=True).first()
+    return dt.timedelta(minutes=minutes or MeetingSettings._meta.get_field("slot_minutes").default)
+
+
 def _as_time(value) -> dt.time:
     return value if isinstance(value, dt.time) else dt.time.fromisoformat(str(value))
 
